@@ -1,0 +1,29 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Layers, each depending only on those above it:
+/// C wrappers → OtvetText (analysis) → OtvetRules (rules, policy, score) → otvet (CLI).
+let package = Package(
+    name: "Otvet",
+    products: [
+        .library(name: "OtvetText", targets: ["OtvetText"]),
+        .library(name: "OtvetRules", targets: ["OtvetRules"]),
+        .executable(name: "otvet", targets: ["otvet"]),
+    ],
+    targets: [
+        // System ICU, hidden behind a header that uses only stdint types,
+        // because Foundation ships its own ICU and the two clash in one Swift file.
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+        ),
+        .systemLibrary(name: "CStemmer", path: "Sources/CStemmer"),
+        .systemLibrary(name: "CYAML", path: "Sources/CYAML"),
+        .systemLibrary(name: "CHunspell", path: "Sources/CHunspell"),
+        .target(name: "OtvetText", dependencies: ["CICU", "CStemmer"]),
+        .target(name: "OtvetRules", dependencies: ["OtvetText", "CYAML", "CHunspell"]),
+        .executableTarget(name: "otvet", dependencies: ["OtvetText", "OtvetRules"]),
+        .testTarget(name: "OtvetTextTests", dependencies: ["OtvetText"]),
+        .testTarget(name: "OtvetRulesTests", dependencies: ["OtvetRules"]),
+    ]
+)
