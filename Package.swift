@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Layers, each depending only on those above it:
-/// C wrappers → OtvetText (analysis) → OtvetRules (rules, policy, score) → otvet (CLI).
+/// C wrappers → OtvetText (analysis) → OtvetRules (rules, policy, score) → OtvetCLI → otvet.
 let package = Package(
     name: "Otvet",
     products: [
@@ -22,8 +22,10 @@ let package = Package(
         .systemLibrary(name: "CHunspell", path: "Sources/CHunspell"),
         .target(name: "OtvetText", dependencies: ["CICU", "CStemmer"]),
         .target(name: "OtvetRules", dependencies: ["OtvetText", "CYAML", "CHunspell"]),
-        .executableTarget(name: "otvet", dependencies: ["OtvetText", "OtvetRules"]),
+        .target(name: "OtvetCLI", dependencies: ["OtvetText", "OtvetRules"]),
+        .executableTarget(name: "otvet", dependencies: ["OtvetCLI"]),
         .testTarget(name: "OtvetTextTests", dependencies: ["OtvetText"]),
         .testTarget(name: "OtvetRulesTests", dependencies: ["OtvetRules"]),
+        .testTarget(name: "OtvetCLITests", dependencies: ["OtvetCLI"]),
     ]
 )

@@ -50,28 +50,35 @@ static uint8_t fold_status(int32_t status) {
     return OTVET_SEGMENT_NONE;
 }
 
-int32_t otvet_word_segments(const uint16_t *text, int32_t length,
-                            int32_t *ends, uint8_t *classes,
-                            int32_t capacity, int32_t *error) {
+otvet_breaker *otvet_breaker_open(int32_t type, const uint16_t *text, int32_t length, int32_t *error) {
     *error = U_ZERO_ERROR;
-    if (length == 0) return 0;
-    UBreakIterator *iterator = clone_over(&word_prototype, text, length, error);
-    if (!iterator) return -1;
+    UBreakIterator *iterator = clone_over(type == OTVET_BREAK_WORD ? &word_prototype : &sentence_prototype,
+                                          text, length, error);
+    return (otvet_breaker *)iterator;
+}
+
+int32_t otvet_breaker_next(otvet_breaker *breaker, int32_t *ends, uint8_t *classes, int32_t capacity) {
+    UBreakIterator *iterator = (UBreakIterator *)breaker;
     int32_t count = 0;
-    for (int32_t end = ubrk_next(iterator); end != UBRK_DONE && count < capacity;
-         end = ubrk_next(iterator)) {
+    while (count < capacity) {
+        int32_t end = ubrk_next(iterator);
+        if (end == UBRK_DONE) break;
         ends[count] = end;
-        classes[count] = fold_status(ubrk_getRuleStatus(iterator));
+        if (classes) classes[count] = fold_status(ubrk_getRuleStatus(iterator));
         count++;
     }
-    ubrk_close(iterator);
     return count;
 }
 
-int32_t otvet_word_segment_count(const uint16_t *text, int32_t length, int32_t *error) {
+void otvet_breaker_close(otvet_breaker *breaker) {
+    if (breaker) ubrk_close((UBreakIterator *)breaker);
+}
+
+static int32_t count_segments(UBreakIterator **prototype, const uint16_t *text, int32_t length,
+                              int32_t *error) {
     *error = U_ZERO_ERROR;
     if (length == 0) return 0;
-    UBreakIterator *iterator = clone_over(&word_prototype, text, length, error);
+    UBreakIterator *iterator = clone_over(prototype, text, length, error);
     if (!iterator) return -1;
     int32_t count = 0;
     while (ubrk_next(iterator) != UBRK_DONE) count++;
@@ -79,19 +86,12 @@ int32_t otvet_word_segment_count(const uint16_t *text, int32_t length, int32_t *
     return count;
 }
 
-int32_t otvet_sentence_ends(const uint16_t *text, int32_t length,
-                            int32_t *ends, int32_t capacity, int32_t *error) {
-    *error = U_ZERO_ERROR;
-    if (length == 0) return 0;
-    UBreakIterator *iterator = clone_over(&sentence_prototype, text, length, error);
-    if (!iterator) return -1;
-    int32_t count = 0;
-    for (int32_t end = ubrk_next(iterator); end != UBRK_DONE && count < capacity;
-         end = ubrk_next(iterator)) {
-        ends[count++] = end;
-    }
-    ubrk_close(iterator);
-    return count;
+int32_t otvet_word_segment_count(const uint16_t *text, int32_t length, int32_t *error) {
+    return count_segments(&word_prototype, text, length, error);
+}
+
+int32_t otvet_sentence_segment_count(const uint16_t *text, int32_t length, int32_t *error) {
+    return count_segments(&sentence_prototype, text, length, error);
 }
 
 int32_t otvet_to_nfc(const uint16_t *source, int32_t length,

@@ -22,10 +22,8 @@ public enum Abbreviations {
     /// Abbreviations written without dots that rules should treat as such.
     static let undotted: Set<String> = ["р-н", "б-р", "пр-т", "пр-д", "кв-л"]
 
-    /// Whether `key` (lower case, dots stripped from the end, inner dots kept) is a known dotted abbreviation.
-    static func isDotted(_ key: String) -> Bool {
-        prefix.contains(key) || suffix.contains(key)
-    }
+    /// Every dotted abbreviation as a `ShortKey`, for the scanner's hot path.
+    static let dottedKeys = Set(prefix.union(suffix).map(ShortKey.init))
 
     /// Whether a sentence may end right after this abbreviation token.
     /// `г.` may end one only after a number (`в 2021 г.`).

@@ -32,7 +32,18 @@ struct CompoundScanner {
             break
         }
         guard first.isLetter else { return nil }
-        if let end = url(at: start) { return (end, .url) }
+        // Most words end at a space or a comma, where nothing compound can start.
+        var runEnd = start + 1
+        while runEnd < count, units[runEnd].isLetter || units[runEnd].isASCIIDigit || units[runEnd] == 0x2D {
+            runEnd += 1
+        }
+        let after = unit(runEnd)
+        switch after {
+        case 0x2E, 0x40, 0x3A, 0x5F, 0x25, 0x2B, 0x2F: break
+        default: return nil
+        }
+        let mayBeAddress = after != 0x2E || unit(runEnd + 1).isLetter || unit(runEnd + 1).isASCIIDigit
+        if mayBeAddress, let end = url(at: start) { return (end, .url) }
         if first.isASCIILetter, let end = email(at: start) { return (end, .email) }
         if let end = articleReference(at: start) { return (end, .legalReference) }
         if let end = dottedAbbreviation(at: start) { return (end, .abbreviation) }
@@ -130,14 +141,14 @@ struct CompoundScanner {
         return end
     }
 
-    private static let articleWords: Set<String> = ["ст", "п", "пп", "ч", "подп", "абз", "гл", "разд", "пт"]
+    private static let articleWords = Set(["ст", "п", "пп", "ч", "подп", "абз", "гл", "разд", "пт"].map(ShortKey.init))
 
     /// `ст. 14.4`, `п. 31(б)`, `ч.2`, `пп. 3.1.2`.
     func articleReference(at start: Int) -> Int? {
         var index = start
         while index < count, units[index].isCyrillic, index - start < 5 { index += 1 }
-        guard unit(index) == 0x2E,
-              Self.articleWords.contains(String(decoding: units[start..<index], as: UTF16.self).lowercased())
+        guard unit(index) == 0x2E, index - start <= 4,
+              Self.articleWords.contains(ShortKey(units[start..<index]))
         else { return nil }
         index += 1
         if unit(index) == 0x20 || unit(index) == 0xA0 { index += 1 }
@@ -290,19 +301,22 @@ struct CompoundScanner {
             return end
         }
         let firstEnd = letters(from: start)
-        guard firstEnd > start, unit(firstEnd) == 0x2E else { return nil }
-        let first = String(decoding: units[start..<firstEnd], as: UTF16.self).lowercased()
+        // No known abbreviation is longer than five letters: the common case, a
+        // sentence-final word, leaves here without building a string.
+        guard firstEnd > start, firstEnd - start <= 5, unit(firstEnd) == 0x2E else { return nil }
+        let first = ShortKey(units[start..<firstEnd])
         // Two-part: "т.е.", "т. д.", "и.о."
         var secondStart = firstEnd + 1
         if unit(secondStart) == 0x20 { secondStart += 1 }
         let secondEnd = letters(from: secondStart)
-        if secondEnd > secondStart, secondEnd - secondStart <= 3, unit(secondEnd) == 0x2E || first == "и" {
-            let second = String(decoding: units[secondStart..<secondEnd], as: UTF16.self).lowercased()
-            if Abbreviations.isDotted(first + "." + second) {
+        if firstEnd - start <= 2, secondEnd > secondStart, secondEnd - secondStart <= 3,
+           unit(secondEnd) == 0x2E || first == ShortKey("и") {
+            let pair = first.appending(0x2E).appending(units[secondStart..<secondEnd])
+            if Abbreviations.dottedKeys.contains(pair) {
                 return unit(secondEnd) == 0x2E ? secondEnd + 1 : secondEnd
             }
         }
-        if Abbreviations.isDotted(first) { return firstEnd + 1 }
+        if Abbreviations.dottedKeys.contains(first) { return firstEnd + 1 }
         // An initial: one capital letter and a dot ("И. И. Петров").
         if firstEnd - start == 1, units[start].isUpperLetter { return firstEnd + 1 }
         return nil

@@ -16,52 +16,15 @@ enum ICU {
         case none = 0, number = 1, letter = 2, ideographic = 3
     }
 
-    struct WordSegments {
-        var ends: [Int32]
-        var classes: [UInt8]
-    }
-
-    static func wordSegments(_ units: [UInt16]) throws(ICUError) -> WordSegments {
-        let capacity = units.count
-        var ends = [Int32](repeating: 0, count: capacity)
-        var classes = [UInt8](repeating: 0, count: capacity)
-        var error: Int32 = 0
-        let count = units.withUnsafeBufferPointer { text in
-            ends.withUnsafeMutableBufferPointer { endsBuffer in
-                classes.withUnsafeMutableBufferPointer { classesBuffer in
-                    otvet_word_segments(text.baseAddress, Int32(capacity), endsBuffer.baseAddress,
-                                        classesBuffer.baseAddress, Int32(capacity), &error)
-                }
-            }
-        }
-        guard count >= 0 else { throw ICUError(code: error) }
-        ends.removeSubrange(Int(count)...)
-        classes.removeSubrange(Int(count)...)
-        return WordSegments(ends: ends, classes: classes)
-    }
-
     /// Bare ICU word breaking, the benchmark's baseline.
-    static func countWordSegments(_ units: [UInt16]) throws(ICUError) -> Int {
+    static func countSegments(_ kind: BreakIterator.Kind, _ units: [UInt16]) throws(ICUError) -> Int {
         var error: Int32 = 0
         let count = units.withUnsafeBufferPointer {
-            otvet_word_segment_count($0.baseAddress, Int32($0.count), &error)
+            kind == .word ? otvet_word_segment_count($0.baseAddress, Int32($0.count), &error)
+                : otvet_sentence_segment_count($0.baseAddress, Int32($0.count), &error)
         }
         guard count >= 0 else { throw ICUError(code: error) }
         return Int(count)
-    }
-
-    static func sentenceEnds(_ units: [UInt16]) throws(ICUError) -> [Int32] {
-        let capacity = units.count
-        var ends = [Int32](repeating: 0, count: capacity)
-        var error: Int32 = 0
-        let count = units.withUnsafeBufferPointer { text in
-            ends.withUnsafeMutableBufferPointer {
-                otvet_sentence_ends(text.baseAddress, Int32(capacity), $0.baseAddress, Int32(capacity), &error)
-            }
-        }
-        guard count >= 0 else { throw ICUError(code: error) }
-        ends.removeSubrange(Int(count)...)
-        return ends
     }
 
     typealias Transform = (UnsafePointer<UInt16>?, Int32, UnsafeMutablePointer<UInt16>?, Int32,

@@ -8,12 +8,14 @@ public final class TextAnalyzer: Sendable {
     }
 
     public func analyze(_ text: String) throws -> Document {
-        let units = Array(text.utf16)
+        let units = text.utf16Units
         guard units.count < Int(Int32.max) else { throw TextEngineError.textTooLarge(utf16Length: units.count) }
         let lines = LineIndex(units)
         var tokenizer = Tokenizer(units: units, stemmer: stemmer)
         let tokens = try tokenizer.tokenize()
-        let breaks = try ICU.sentenceEnds(units)
+        var sentenceBreaks = try BreakIterator(.sentence, units: units)
+        var breaks: [Int32] = []
+        while let (end, _) = sentenceBreaks.next() { breaks.append(Int32(end)) }
         let splitter = SentenceSplitter(tokens: tokens, breaks: breaks)
 
         var sentences: [Sentence] = []
@@ -48,8 +50,13 @@ public final class TextAnalyzer: Sendable {
         WordNormalizer.normalize(Array(word.utf16)[...]).normalized
     }
 
-    /// Bare ICU word breaking of the same text, for the benchmark's baseline.
+    /// Bare ICU word breaking of a text, the benchmark's baseline.
     public func countICUWordSegments(_ text: String) throws -> Int {
-        try ICU.countWordSegments(Array(text.utf16))
+        try ICU.countSegments(.word, text.utf16Units)
+    }
+
+    /// Bare ICU sentence breaking, to show what the analysis spends in ICU.
+    public func countICUSentenceSegments(_ text: String) throws -> Int {
+        try ICU.countSegments(.sentence, text.utf16Units)
     }
 }

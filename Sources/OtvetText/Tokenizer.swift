@@ -5,7 +5,8 @@
 struct Tokenizer {
     let units: [UInt16]
     let stemmer: Stemmer
-    private var forms: [String: (stem: String, syllables: Int)] = [:]
+    private var words = FormTable()
+    private var others = FormTable()
 
     init(units: [UInt16], stemmer: Stemmer) {
         self.units = units
@@ -13,37 +14,34 @@ struct Tokenizer {
     }
 
     mutating func tokenize() throws(ICUError) -> [Token] {
-        let segments = try ICU.wordSegments(units)
+        var segments = try BreakIterator(.word, units: units)
         let scanner = CompoundScanner(units: units)
         var tokens: [Token] = []
-        tokens.reserveCapacity(segments.ends.count / 2 + 1)
+        tokens.reserveCapacity(units.count / 6 + 1)
         var position = 0
-        var segment = 0
-        let segmentCount = segments.ends.count
-        while segment < segmentCount {
-            let segmentEnd = Int(segments.ends[segment])
-            if position >= segmentEnd { segment += 1; continue }
-            let first = units[position]
-            if first.isWhitespace {
-                position = segmentEnd
-                continue
-            }
-            let segmentClass = segments.classes[segment]
-            if let (end, kind) = scanner.scan(at: position) {
-                tokens.append(makeToken(position..<end, kind: kind))
-                position = end
-                continue
-            }
-            switch ICU.SegmentClass(rawValue: segmentClass) {
-            case .letter, .ideographic:
-                position = appendWord(from: position, segmentEnd: segmentEnd, to: &tokens)
-            case .number:
-                tokens.append(makeToken(position..<segmentEnd, kind: .number))
-                position = segmentEnd
-            default:
-                let kind: TokenKind = Self.isPunctuation(at: position, in: units) ? .punctuation : .symbol
-                tokens.append(makeToken(position..<segmentEnd, kind: kind))
-                position = segmentEnd
+        while let (segmentEnd, segmentClass) = segments.next() {
+            while position < segmentEnd {
+                let first = units[position]
+                if first.isWhitespace {
+                    position = segmentEnd
+                    break
+                }
+                if let (end, kind) = scanner.scan(at: position) {
+                    tokens.append(compoundToken(position..<end, kind: kind))
+                    position = end
+                    continue
+                }
+                switch segmentClass {
+                case .letter, .ideographic:
+                    position = appendWord(from: position, segmentEnd: segmentEnd, to: &tokens)
+                case .number:
+                    tokens.append(token(position..<segmentEnd, kind: .number))
+                    position = segmentEnd
+                case .none:
+                    let kind: TokenKind = Self.isPunctuation(at: position, in: units) ? .punctuation : .symbol
+                    tokens.append(token(position..<segmentEnd, kind: kind))
+                    position = segmentEnd
+                }
             }
         }
         return tokens
@@ -54,7 +52,7 @@ struct Tokenizer {
         var end = start
         while end < segmentEnd, units[end] != 0x2E, units[end] != 0x3A { end += 1 }
         if end == start { // a dot or colon ICU kept inside a word
-            tokens.append(makeToken(start..<start + 1, kind: .punctuation))
+            tokens.append(token(start..<start + 1, kind: .punctuation))
             return start + 1
         }
         // Join "кто" "-" "то" when nothing but a hyphen stands between.
@@ -65,48 +63,66 @@ struct Tokenizer {
                 while end < units.count, units[end].isLetter || units[end].isASCIIDigit { end += 1 }
             }
         }
-        let range = start..<end
-        tokens.append(makeToken(range, kind: wordKind(range)))
+        tokens.append(wordToken(start..<end))
         return end
     }
 
-    private func wordKind(_ range: Range<Int>) -> TokenKind {
+    private static func wordKind(_ units: ArraySlice<UInt16>) -> TokenKind {
         var uppers = 0
         var lowers = 0
         var hasDigit = false
-        for unit in units[range] {
+        for unit in units {
             if unit.isASCIIDigit { hasDigit = true } else if unit.isUpperLetter { uppers += 1 } else if unit.isLowerLetter { lowers += 1 }
         }
         let letters = uppers + lowers
         // ООО, ЦЗН, ВЛ1, М-10; КоАП, ГИБДД
         if lowers == 0, uppers >= 2 || (uppers == 1 && hasDigit), letters <= 6 { return .abbreviation }
-        if uppers >= 2, lowers <= 2, letters <= 6, units[range.lowerBound].isUpperLetter { return .abbreviation }
-        let text = String(decoding: units[range], as: UTF16.self)
-        if Abbreviations.undotted.contains(text.lowercased()) { return .abbreviation }
+        if uppers >= 2, lowers <= 2, letters <= 6, units[units.startIndex].isUpperLetter { return .abbreviation }
+        if units.contains(0x2D) {
+            let text = String(decoding: units, as: UTF16.self).lowercased()
+            if Abbreviations.undotted.contains(text) { return .abbreviation }
+        }
         return .word
     }
 
-    private mutating func makeToken(_ range: Range<Int>, kind: TokenKind) -> Token {
+    /// A word or acronym; its kind, forms and stem come from the table after the first sighting.
+    private mutating func wordToken(_ range: Range<Int>) -> Token {
         let slice = units[range]
-        let normalized = WordNormalizer.normalize(slice)
-        var stem = normalized.normalized
-        var syllables = 0
-        if kind == .word {
-            if let known = forms[normalized.normalized] {
-                (stem, syllables) = known
-            } else {
-                stem = stemmer.stem(normalized.normalized)
-                syllables = normalized.syllables
-                forms[normalized.normalized] = (stem, syllables)
-            }
+        let stemmer = self.stemmer
+        let form = words.form(for: slice) {
+            let kind = Self.wordKind(slice)
+            let normalized = WordNormalizer.normalize(slice)
+            let stem = kind == .word ? stemmer.stem(normalized.normalized) : normalized.normalized
+            return FormTable.Form(normalized: normalized.normalized, stem: stem, syllables: normalized.syllables,
+                                  letterCase: normalized.letterCase, kind: kind)
         }
+        return Token(range: TextRange(range), kind: form.kind, normalized: form.normalized, stem: form.stem,
+                     syllables: form.kind == .word ? form.syllables : 0, letterCase: form.letterCase)
+    }
+
+    /// A number, punctuation mark or symbol.
+    private mutating func token(_ range: Range<Int>, kind: TokenKind) -> Token {
+        let slice = units[range]
+        let form = others.form(for: slice) {
+            let normalized = WordNormalizer.normalize(slice)
+            return FormTable.Form(normalized: normalized.normalized, stem: normalized.normalized, syllables: 0,
+                                  letterCase: normalized.letterCase, kind: kind)
+        }
+        return Token(range: TextRange(range), kind: kind, normalized: form.normalized, stem: form.stem,
+                     syllables: 0, letterCase: form.letterCase)
+    }
+
+    /// Dates, phones and the like are mostly unique: normalised directly.
+    private func compoundToken(_ range: Range<Int>, kind: TokenKind) -> Token {
+        let normalized = WordNormalizer.normalize(units[range])
         return Token(range: TextRange(range), kind: kind, normalized: normalized.normalized,
-                     stem: stem, syllables: syllables, letterCase: normalized.letterCase)
+                     stem: normalized.normalized, syllables: 0, letterCase: normalized.letterCase)
     }
 
     /// Unicode punctuation (P*) as opposed to symbols (S*, emoji).
     static func isPunctuation(at index: Int, in units: [UInt16]) -> Bool {
         let unit = units[index]
+        if unit == 0xAB || unit == 0xBB || (unit >= 0x2010 && unit <= 0x2027) { return true }
         if unit < 0x80 {
             switch unit {
             case 0x21...0x23, 0x25...0x2A, 0x2C...0x2F, 0x3A, 0x3B, 0x3F, 0x40, 0x5B...0x5D, 0x5F, 0x7B, 0x7D:

@@ -16,22 +16,27 @@ enum {
     OTVET_SEGMENT_IDEO = 3     /* kana and ideographs */
 };
 
-/* Splits text into ICU word segments (locale "ru").
- * Writes the end offset (UTF-16 units) and class of each segment.
- * capacity must be at least length; returns the number of segments,
- * or -1 with *error set to the ICU error code. */
-int32_t otvet_word_segments(const uint16_t *text, int32_t length,
-                            int32_t *ends, uint8_t *classes,
-                            int32_t capacity, int32_t *error);
+/* A break iterator over a caller-owned text, read in batches so that a
+ * large text needs no boundary array as large as itself. The text must
+ * outlive the iterator. */
+typedef struct otvet_breaker otvet_breaker;
+
+enum { OTVET_BREAK_WORD = 0, OTVET_BREAK_SENTENCE = 1 };
+
+otvet_breaker *otvet_breaker_open(int32_t type, const uint16_t *text, int32_t length, int32_t *error);
+
+/* Writes up to capacity further boundaries (and, for words, their
+ * classes; classes may be NULL); returns how many, 0 at the end. */
+int32_t otvet_breaker_next(otvet_breaker *breaker, int32_t *ends, uint8_t *classes, int32_t capacity);
+
+void otvet_breaker_close(otvet_breaker *breaker);
 
 /* Counts ICU word segments without keeping them: the bare ICU baseline
  * that the benchmark compares the full analysis against. */
 int32_t otvet_word_segment_count(const uint16_t *text, int32_t length, int32_t *error);
 
-/* Sentence ends by ICU's sentence-break rules (locale "ru").
- * Same contract as otvet_word_segments. */
-int32_t otvet_sentence_ends(const uint16_t *text, int32_t length,
-                            int32_t *ends, int32_t capacity, int32_t *error);
+/* Counts ICU sentence segments the same way. */
+int32_t otvet_sentence_segment_count(const uint16_t *text, int32_t length, int32_t *error);
 
 /* NFC normalisation. Returns the length needed; when it exceeds capacity
  * nothing useful is written and the caller retries with more room. */

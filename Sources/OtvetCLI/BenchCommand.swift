@@ -1,0 +1,67 @@
+import OtvetText
+
+/// `otvet bench`: throughput figures, printed, never asserted in tests.
+struct BenchCommand: Command {
+    static let name = "bench"
+    static let summary = "Measure analysis speed (MB/s) against bare ICU word breaking"
+    static let help = """
+        Usage: otvet bench [--megabytes N] [--repeat N]
+
+        Generates N MB of Russian official-reply text and prints, for the
+        same text in one run: MB/s of bare ICU word breaking and MB/s of the
+        full analysis (tokens, compound kinds, stems, sentences, paragraphs),
+        and their ratio. Build with -c release for meaningful figures.
+
+        Options:
+          --megabytes N   Size of the generated text (default: 10)
+          --repeat N      Runs of each measurement; the best is reported (default: 3)
+
+        """
+
+    let megabytes: Int
+    let repetitions: Int
+
+    init(parsing arguments: inout ArgumentList) throws(CLIError) {
+        megabytes = try arguments.integer("--megabytes", in: 1...512) ?? 10
+        repetitions = try arguments.integer("--repeat", in: 1...50) ?? 3
+        try arguments.finish()
+    }
+
+    func run(_ context: CommandContext) throws -> Int32 {
+        let text = SampleText.generate(bytes: megabytes << 20)
+        let size = Double(text.utf8.count) / 1_048_576
+        let analyzer = try TextAnalyzer()
+        context.write(String(format: "text: %.1f MB UTF-8, %d UTF-16 units\n", size, text.utf16.count))
+
+        var segments = 0
+        let icu = try best { segments = try analyzer.countICUWordSegments(text) }
+        var sentenceSegments = 0
+        let icuSentences = try best { sentenceSegments = try analyzer.countICUSentenceSegments(text) }
+        var tokens = 0
+        var sentences = 0
+        let analysis = try best {
+            let document = try analyzer.analyze(text)
+            tokens = document.tokens.count
+            sentences = document.sentences.count
+        }
+        context.write(String(format: "ICU word breaking: %8.1f MB/s  (%d segments, %.3f s)\n", size / icu, segments, icu))
+        context.write(String(format: "ICU sentence breaking: %4.1f MB/s  (%d segments, %.3f s)\n",
+                             size / icuSentences, sentenceSegments, icuSentences))
+        context.write(String(format: "full analysis:     %8.1f MB/s  (%d tokens, %d sentences, %.3f s)\n",
+                             size / analysis, tokens, sentences, analysis))
+        context.write(String(format: "analysis / ICU:    %8.2f\n", icu / analysis))
+        return ExitCode.success
+    }
+
+    /// Best wall-clock seconds over the repetitions.
+    func best(_ body: () throws -> Void) throws -> Double {
+        var best = Double.infinity
+        for _ in 0..<repetitions {
+            let start = ContinuousClock.now
+            try body()
+            let elapsed = ContinuousClock.now - start
+            best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        }
+        return best
+    }
+}
