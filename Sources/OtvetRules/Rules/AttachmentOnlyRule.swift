@@ -1,0 +1,12 @@
+/// Kind `attachment-only`. (Being written.)
+struct AttachmentOnlyRule: Rule {
+    let description: RuleDescription
+
+    init(_ definition: RuleDefinition, _ resources: RuleResources) throws(DataFileError) {
+        description = definition.description
+    }
+
+    func check(_ context: CheckContext) -> [Finding] {
+        []
+    }
+}

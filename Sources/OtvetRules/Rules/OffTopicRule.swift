@@ -1,0 +1,12 @@
+/// Kind `off-topic`. (Being written.)
+struct OffTopicRule: Rule {
+    let description: RuleDescription
+
+    init(_ definition: RuleDefinition, _ resources: RuleResources) throws(DataFileError) {
+        description = definition.description
+    }
+
+    func check(_ context: CheckContext) -> [Finding] {
+        []
+    }
+}
