@@ -168,6 +168,8 @@ struct CompoundScanner {
 
     /// `8-800-100-70-10`, `+7 (4822) 32-10-00`, `89206883015`, `32-10-00`.
     func phone(at start: Int) -> Int? {
+        // Not from the middle of a longer run of number groups ("10-20-30-40-…").
+        if start >= 2, units[start - 1].isDash || units[start - 1] == 0x20, units[start - 2].isASCIIDigit { return nil }
         var index = start
         let hasPlus = unit(index) == 0x2B
         if hasPlus { index += 1 }
@@ -304,6 +306,8 @@ struct CompoundScanner {
         // No known abbreviation is longer than five letters: the common case, a
         // sentence-final word, leaves here without building a string.
         guard firstEnd > start, firstEnd - start <= 5, unit(firstEnd) == 0x2E else { return nil }
+        // "кВ." is a kilovolt, not "кв.": inner capitals are not an abbreviation's.
+        if units[start + 1..<firstEnd].contains(where: { $0.isUpperLetter }) { return nil }
         let first = ShortKey(units[start..<firstEnd])
         // Two-part: "т.е.", "т. д.", "и.о."
         var secondStart = firstEnd + 1

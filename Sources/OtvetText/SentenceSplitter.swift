@@ -16,7 +16,11 @@ struct SentenceSplitter {
             let previousEnd = tokens[index - 1].range.end
             let nextStart = tokens[index].range.offset
             while breakCursor < breaks.count, Int(breaks[breakCursor]) < previousEnd { breakCursor += 1 }
-            guard breakCursor < breaks.count, Int(breaks[breakCursor]) <= nextStart else { continue }
+            let icuBreaks = breakCursor < breaks.count && Int(breaks[breakCursor]) <= nextStart
+            // ICU offers no break after "…"; a capital after it starts a sentence all the same.
+            let afterEllipsis = tokens[index - 1].normalized == "…" && nextStart > previousEnd
+                && (tokens[index].letterCase == .capitalized || tokens[index].letterCase == .upper)
+            guard icuBreaks || afterEllipsis else { continue }
             if shouldSplit(before: index, sentenceStart: sentenceStart) {
                 result.append(sentenceStart..<index)
                 sentenceStart = index
@@ -35,6 +39,8 @@ struct SentenceSplitter {
             last -= 1
         }
         let ending = tokens[last]
+        // "1." opening a numbered list item is a marker, not a sentence.
+        if last - sentenceStart == 1, tokens[sentenceStart].kind == .number { return false }
         switch ending.kind {
         case .punctuation:
             return ending.normalized.utf16.contains { $0.isTerminalPunctuation }

@@ -32,7 +32,7 @@ struct Tokenizer {
                     continue
                 }
                 switch segmentClass {
-                case .letter, .ideographic:
+                case .letter, .ideographic, .number where first.isLetter: // ICU calls "ВЛ1" a number
                     position = appendWord(from: position, segmentEnd: segmentEnd, to: &tokens)
                 case .number:
                     tokens.append(token(position..<segmentEnd, kind: .number))
