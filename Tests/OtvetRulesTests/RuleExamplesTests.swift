@@ -24,6 +24,6 @@ func ruleExamples(file: String) throws {
     let rule = try RulePack.loadRule(path: rulesDirectory + "/rules/" + file, resources: sharedResources)
     #expect(file == rule.id + ".yml", "a rule file is named after its id")
     let failures = RuleExampleRunner(analyzer: sharedAnalyzer).run(rule, settings: rule.description.settings)
-    for failure in failures { Issue.record(Comment(rawValue: failure.description)) }
+    for failure in failures { Issue.record("\(failure.description)") }
     #expect(rule.description.examples.contains { $0.expectation == .bad })
 }

@@ -146,7 +146,11 @@ extension PhraseMatcher {
                 if alternative.hasPrefix("=") {
                     pattern.exact.insert(analyzer.normalize(String(alternative.dropFirst())))
                 } else {
-                    pattern.stems.insert(analyzer.stemmer.stem(analyzer.normalize(String(alternative))))
+                    // Snowball may cut the dictionary form deeper than its other forms
+                    // ("объем" → "объ", "объема" → "объем"); accept both.
+                    let word = analyzer.normalize(String(alternative))
+                    pattern.stems.insert(analyzer.stemmer.stem(word))
+                    pattern.stems.insert(word)
                 }
             }
             return pattern

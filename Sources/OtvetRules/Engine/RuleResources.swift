@@ -43,8 +43,12 @@ public final class RuleResources: Sendable {
         return matcher
     }
 
-    /// Stems of single words, for word sets.
+    /// Stems of single words, for word sets; like phrase words, each word
+    /// also stands for itself as a stem (Snowball may cut it deeper than its forms).
     public func stems(_ words: [String]) -> Set<String> {
-        Set(words.map { analyzer.stemmer.stem(analyzer.normalize($0)) })
+        Set(words.flatMap { word -> [String] in
+            let normalized = analyzer.normalize(word)
+            return [analyzer.stemmer.stem(normalized), normalized]
+        })
     }
 }
