@@ -2,7 +2,11 @@
 /// failure into exit code 2 with one message on stderr.
 public enum CLI {
     public static let commands: [any Command.Type] = [
+        CheckCommand.self,
         AnalyzeCommand.self,
+        RulesListCommand.self,
+        RulesShowCommand.self,
+        RulesTestCommand.self,
         BenchCommand.self,
     ]
 
