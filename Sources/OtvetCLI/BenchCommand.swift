@@ -1,29 +1,35 @@
+import OtvetRules
 import OtvetText
 
 /// `otvet bench`: throughput figures, printed, never asserted in tests.
 struct BenchCommand: Command {
     static let name = "bench"
-    static let summary = "Measure analysis speed (MB/s) against bare ICU word breaking"
+    static let summary = "Measure analysis and check speed (MB/s, checks/s)"
     static let help = """
         Usage: otvet bench [--megabytes N] [--repeat N]
 
         Generates N MB of Russian official-reply text and prints, for the
         same text in one run: MB/s of bare ICU word breaking and MB/s of the
         full analysis (tokens, compound kinds, stems, sentences, paragraphs),
-        and their ratio. Build with -c release for meaningful figures.
+        and their ratio; then checks per second and MB/s of the full rule
+        set over answers of about 1.5 KB, with and without spelling.
+        Build with -c release for meaningful figures.
 
         Options:
           --megabytes N   Size of the generated text (default: 10)
           --repeat N      Runs of each measurement; the best is reported (default: 3)
+        \(RuleOptions.help)
 
         """
 
     let megabytes: Int
     let repetitions: Int
+    let rules: RuleOptions
 
     init(parsing arguments: inout ArgumentList) throws(CLIError) {
         megabytes = try arguments.integer("--megabytes", in: 1...512) ?? 10
         repetitions = try arguments.integer("--repeat", in: 1...50) ?? 3
+        rules = try RuleOptions(parsing: &arguments)
         try arguments.finish()
     }
 
@@ -50,7 +56,33 @@ struct BenchCommand: Command {
         context.write(String(format: "full analysis:     %8.1f MB/s  (%d tokens, %d sentences, %.3f s)\n",
                              size / analysis, tokens, sentences, analysis))
         context.write(String(format: "analysis / ICU:    %8.2f\n", icu / analysis))
+        try benchmarkChecks(context)
         return ExitCode.success
+    }
+
+    /// Checks of ~1.5 KB answers, the size of a real reply, with the whole rule set.
+    private func benchmarkChecks(_ context: CommandContext) throws {
+        let pack = try rules.loadPack(context)
+        var answers: [String] = []
+        var seed: UInt64 = 1
+        while answers.count < 2000 {
+            let text = SampleText.generate(bytes: 1500, seed: seed)
+            answers.append(text)
+            seed += 1
+        }
+        let bytes = Double(answers.reduce(0) { $0 + $1.utf8.count }) / 1_048_576
+        for withSpelling in [false, true] {
+            let policy = Policy(rules: withSpelling ? [:] : ["spelling": Policy.RuleOverride(enabled: false)])
+            let checker = Checker(pack: pack, policy: policy)
+            var findings = 0
+            let seconds = try best {
+                findings = 0
+                for answer in answers { findings += try checker.check(Draft(text: answer)).findings.count }
+            }
+            context.write(String(format: "check, %@ spelling: %8.0f checks/s  %6.1f MB/s  (%d answers of ~1.5 KB, %d findings, %d rules)\n",
+                                 withSpelling ? "with" : "without", Double(answers.count) / seconds, bytes / seconds,
+                                 answers.count, findings, pack.rules.count - (withSpelling ? 0 : 1)))
+        }
     }
 
     /// Best wall-clock seconds over the repetitions.

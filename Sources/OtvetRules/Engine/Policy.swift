@@ -7,6 +7,14 @@ public struct Policy: Sendable {
         /// Whether an `error` finding of this rule blocks approval (default: yes).
         public var blocking: Bool?
         public var settings = RuleSettings()
+
+        public init(enabled: Bool? = nil, severity: Severity? = nil, blocking: Bool? = nil,
+                    settings: RuleSettings = RuleSettings()) {
+            self.enabled = enabled
+            self.severity = severity
+            self.blocking = blocking
+            self.settings = settings
+        }
     }
 
     public var name: String

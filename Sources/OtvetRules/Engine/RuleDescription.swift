@@ -20,6 +20,8 @@ public struct RuleDescription: Sendable {
     public let settings: RuleSettings
     /// Where the rule was defined, for error messages and failing examples.
     public let source: String
+    /// The message template, split once so filling it per finding is cheap.
+    private let messageParts: [MessagePart]
 
     public init(id: String, kind: String, name: String, summary: String, severity: Severity, message: String,
                 explanation: String, examples: [RuleExample], settings: RuleSettings = RuleSettings(), source: String) {
@@ -32,14 +34,49 @@ public struct RuleDescription: Sendable {
         self.explanation = explanation
         self.examples = examples
         self.settings = settings
+        self.messageParts = MessagePart.parse(message)
         self.source = source
     }
 
     /// The message with `{match}` and `{replacement}` filled in.
     public func message(match: String, replacements: [String] = []) -> String {
-        let replacement = replacements.map { "«\($0)»" }.joined(separator: " или ")
-        return message.replacingOccurrences(of: "{match}", with: match)
-            .replacingOccurrences(of: "{replacement}", with: replacement.isEmpty ? "—" : replacement)
+        var result = ""
+        for part in messageParts {
+            switch part {
+            case .text(let text): result += text
+            case .match: result += match
+            case .replacement:
+                result += replacements.isEmpty ? "—" : replacements.map { "«\($0)»" }.joined(separator: " или ")
+            }
+        }
+        return result
+    }
+}
+
+/// A piece of a message template: literal text or a placeholder.
+enum MessagePart: Sendable {
+    case text(String)
+    case match
+    case replacement
+
+    static func parse(_ template: String) -> [MessagePart] {
+        var parts: [MessagePart] = []
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            let tail = rest[open...]
+            let placeholder: (String, MessagePart)? = tail.hasPrefix("{match}") ? ("{match}", .match)
+                : tail.hasPrefix("{replacement}") ? ("{replacement}", .replacement) : nil
+            guard let (name, part) = placeholder else {
+                parts.append(.text(String(rest[...open])))
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            if open > rest.startIndex { parts.append(.text(String(rest[..<open]))) }
+            parts.append(part)
+            rest = tail.dropFirst(name.count)
+        }
+        if !rest.isEmpty { parts.append(.text(String(rest))) }
+        return parts
     }
 }
 
