@@ -53,7 +53,7 @@ public struct Checker: Sendable {
             let override = policy.rules[rule.id]
             let settings = rule.description.settings.merging(override?.settings ?? RuleSettings())
             let context = CheckContext(document: document, message: message, answerType: answerType, settings: settings)
-            for var finding in rule.check(context) {
+            for var finding in Self.escalated(rule.check(context), settings: settings, words: document.wordCount) {
                 if let severity = override?.severity { finding.severity = severity }
                 findings.append(finding)
             }
@@ -64,5 +64,24 @@ public struct Checker: Sendable {
         let verdict: Verdict = blocking.isEmpty && score >= policy.passMark ? .pass : .fail
         return CheckResult(score: score, verdict: verdict, passMark: policy.passMark, findings: findings,
                            blockingRules: Array(Set(blocking.map(\.rule))).sorted())
+    }
+
+    /// Vale's occurrence idea, for any rule: one typo or one acronym is a
+    /// blemish, a text thick with them fails the reader. When a rule's
+    /// `error_density` setting is set and its findings reach that many per
+    /// 100 words (and at least `error_min_count`, default 2), every one of
+    /// them becomes an error.
+    static func escalated(_ findings: [Finding], settings: RuleSettings, words: Int) -> [Finding] {
+        guard let threshold = settings.values["error_density"], words > 0,
+              Double(findings.count) >= settings["error_min_count", default: 2] else { return findings }
+        let density = Double(findings.count) * 100 / Double(words)
+        guard density >= threshold else { return findings }
+        let note = " Таких замечаний \(MetricRule.format(density)) на 100 слов (порог \(MetricRule.format(threshold))): текст придётся исправить."
+        return findings.map { finding in
+            var raised = finding
+            raised.severity = .error
+            raised.message += note
+            return raised
+        }
     }
 }

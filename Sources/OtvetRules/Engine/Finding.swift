@@ -5,7 +5,7 @@ import OtvetText
 public struct Finding: Sendable, Codable, Equatable {
     public let rule: String
     public var severity: Severity
-    public let message: String
+    public var message: String
     /// The matched text, as written in the draft.
     public let match: String
     /// UTF-16 offset and length.

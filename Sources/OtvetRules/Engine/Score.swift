@@ -3,8 +3,8 @@
 /// Each rule takes points off once per draft, not once per finding, so one
 /// long list of канцелярит does not outweigh a missing deadline:
 /// a rule costs the weight of its worst finding (error 3, warning 1,
-/// suggestion 0.25) plus half that weight for each further finding, and at
-/// most twice its worst weight. The score is 10 minus the rules' costs,
+/// suggestion 0.25) plus a quarter of the weight of each further finding,
+/// and at most one and a half times its worst weight. The score is 10 minus the rules' costs,
 /// never below 0, and any `error` caps it at 4: a draft with an error
 /// never looks good, whatever else it does well.
 public enum Score {
@@ -25,7 +25,7 @@ public enum Score {
         for severities in byRule.values {
             let worst = weight(severities.max()!)
             let further = severities.map(weight).reduce(0, +) - worst
-            penalty += min(worst + further / 2, worst * 2)
+            penalty += min(worst + further / 4, worst * 1.5)
         }
         var score = max(0, 10 - penalty)
         if findings.contains(where: { $0.severity == .error }) { score = min(score, errorCap) }

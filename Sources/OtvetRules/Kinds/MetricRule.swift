@@ -57,11 +57,17 @@ struct MetricRule: Rule {
         }
     }
 
+    /// A finding at the rule's severity, or an error past the `error_above`
+    /// (`error_below` for readability) setting: a 90-word sentence is not
+    /// the same problem as a 32-word one.
     private func report(_ range: TextRange, value: Double, limit: Double, _ context: CheckContext) -> Finding {
         let message = description.message(match: context.document.text(of: range))
             .replacingOccurrences(of: "{value}", with: Self.format(value))
             .replacingOccurrences(of: "{limit}", with: Self.format(limit))
-        return finding(range, in: context, message: message)
+        let severe = metric == .readability
+            ? context.settings.values["error_below"].map { value < $0 } ?? false
+            : context.settings.values["error_above"].map { value > $0 } ?? false
+        return finding(range, in: context, message: message, severity: severe ? .error : nil)
     }
 
     static func format(_ value: Double) -> String {

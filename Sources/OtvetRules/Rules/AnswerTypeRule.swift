@@ -43,8 +43,8 @@ struct AnswerTypeRule: Rule {
             severity = description.severity
         case .resolved:
             if found.has(.done) { return [] }
-            // The type may be right and the text only silent about the work: a warning.
-            severity = min(description.severity, .warning)
+            // «Решено» is what the citizen sees; saying it without saying what was done is an отписка.
+            severity = description.severity
         case .unresolved:
             return []
         }
