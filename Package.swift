@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Layers, each depending only on those above it:
-/// C wrappers → OtvetText (analysis) → OtvetRules (rules, policy, score) → OtvetCLI → otvet.
+/// C wrappers → OtvetText (analysis) → OtvetRules (rules, policy, score) → OtvetCorpus → OtvetCLI → otvet.
 let package = Package(
     name: "Otvet",
     products: [
@@ -22,10 +22,12 @@ let package = Package(
         .systemLibrary(name: "CHunspell", path: "Sources/CHunspell"),
         .target(name: "OtvetText", dependencies: ["CICU", "CStemmer"]),
         .target(name: "OtvetRules", dependencies: ["OtvetText", "CYAML", "CHunspell"]),
-        .target(name: "OtvetCLI", dependencies: ["OtvetText", "OtvetRules"]),
+        .target(name: "OtvetCorpus", dependencies: ["OtvetRules"]),
+        .target(name: "OtvetCLI", dependencies: ["OtvetText", "OtvetRules", "OtvetCorpus"]),
         .executableTarget(name: "otvet", dependencies: ["OtvetCLI"]),
         .testTarget(name: "OtvetTextTests", dependencies: ["OtvetText"]),
         .testTarget(name: "OtvetRulesTests", dependencies: ["OtvetRules"]),
+        .testTarget(name: "OtvetCorpusTests", dependencies: ["OtvetCorpus"]),
         .testTarget(name: "OtvetCLITests", dependencies: ["OtvetCLI"]),
     ]
 )

@@ -7,6 +7,7 @@ public enum CLI {
         RulesListCommand.self,
         RulesShowCommand.self,
         RulesTestCommand.self,
+        CorpusScoreCommand.self,
         BenchCommand.self,
     ]
 

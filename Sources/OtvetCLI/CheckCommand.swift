@@ -6,7 +6,7 @@ struct CheckCommand: Command {
     static let name = "check"
     static let summary = "Check draft answers against the writing standard"
     static let help = """
-        Usage: otvet check [FILE…|-] [--format text|json] [--fail-on error|warning|suggestion]
+        Usage: otvet check [FILE…|-] [--format text|json|sarif] [--fail-on error|warning|suggestion]
                            [--type resolved|unresolved|postponed|rejected] [--message FILE]
                            [--rules DIR] [--policy FILE] [--explain RULE]
 
@@ -17,7 +17,8 @@ struct CheckCommand: Command {
         1 findings at or above it; 2 bad usage or unreadable input.
 
         Options:
-          --format text|json   Output format (default: text); colour only on a terminal without NO_COLOR
+          --format FORMAT      text, json or sarif (SARIF 2.1.0) (default: text);
+                               colour only on a terminal without NO_COLOR
           --fail-on LEVEL      Lowest severity that makes the exit code 1 (default: error)
           --type TYPE          The answer type: checks that the text fits it
           --message FILE       The citizen's message: enables the off-topic check
@@ -35,7 +36,7 @@ struct CheckCommand: Command {
     let rules: RuleOptions
 
     init(parsing arguments: inout ArgumentList) throws(CLIError) {
-        format = try arguments.choice("--format", ["text", "json"]) ?? "text"
+        format = try arguments.choice("--format", ["text", "json", "sarif"]) ?? "text"
         failOn = Severity(rawValue: try arguments.choice("--fail-on", Severity.allCases.map(\.rawValue)) ?? "error")!
         answerType = try arguments.choice("--type", AnswerType.allCases.map(\.rawValue)).flatMap(AnswerType.init)
         messagePath = try arguments.value("--message")
@@ -65,6 +66,8 @@ struct CheckCommand: Command {
             reports.append(FileReport(file: input.name, text: input.text, result: result))
         }
         switch format {
+        case "sarif":
+            context.write(SARIFReporter.report(reports, pack: pack))
         case "json":
             context.write(JSONOutput.encode(reports.count == 1 ? [reports[0].json] : reports.map(\.json)))
         default:
