@@ -94,7 +94,7 @@ struct DocumentReport: Encodable {
                             let position = document.position(of: token.range.offset)
                             return TokenReport(
                                 text: document.text(of: token), kind: token.kind.rawValue,
-                                normalized: token.normalized, stem: token.stem, offset: token.range.offset,
+                                normalized: token.normalized.text, stem: token.stem.text, offset: token.range.offset,
                                 length: token.range.length, line: position.line, column: position.column,
                                 syllables: token.syllables)
                         })

@@ -31,7 +31,7 @@ public enum Abbreviations {
         guard token.kind == .abbreviation, token.normalized.hasSuffix(".") else { return true }
         // After a number an abbreviation is a unit: "в 2021 г.", "40 см.", "100 р."
         if previous?.kind == .number { return true }
-        let key = String(token.normalized.dropLast())
+        let key = String(token.normalized.text.dropLast())
         if token.letterCase != .lower, key.count == 1 { return false } // an initial
         return suffix.contains(key) || !prefix.contains(key)
     }

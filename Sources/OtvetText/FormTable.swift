@@ -4,8 +4,8 @@
 /// and one comparison, and allocates nothing.
 struct FormTable {
     struct Form {
-        let normalized: String
-        let stem: String
+        let normalized: Word
+        let stem: Word
         let syllables: Int
         let letterCase: LetterCase
         let kind: TokenKind

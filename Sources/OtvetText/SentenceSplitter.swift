@@ -35,7 +35,7 @@ struct SentenceSplitter {
         if next.letterCase == .lower { return false }
         // Skip closing quotes and brackets to find what ended the sentence.
         var last = index - 1
-        while last > sentenceStart, tokens[last].kind == .punctuation, Self.isClosing(tokens[last].normalized) {
+        while last > sentenceStart, tokens[last].kind == .punctuation, Self.isClosing(tokens[last].normalized.text) {
             last -= 1
         }
         let ending = tokens[last]

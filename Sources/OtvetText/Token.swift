@@ -4,14 +4,14 @@ public struct Token: Hashable, Sendable {
     public let range: TextRange
     public let kind: TokenKind
     /// NFC, lower case, `ё` folded to `е`.
-    public let normalized: String
+    public let normalized: Word
     /// The Snowball stem of `normalized` for words; `normalized` otherwise.
-    public let stem: String
+    public let stem: Word
     /// Vowel count of the word (0 for anything that is not a word).
     public let syllables: Int
     public let letterCase: LetterCase
 
-    public init(range: TextRange, kind: TokenKind, normalized: String, stem: String,
+    public init(range: TextRange, kind: TokenKind, normalized: Word, stem: Word,
                 syllables: Int, letterCase: LetterCase) {
         self.range = range
         self.kind = kind

@@ -93,7 +93,8 @@ struct Tokenizer {
             let kind = Self.wordKind(slice)
             let normalized = WordNormalizer.normalize(slice)
             let stem = kind == .word ? stemmer.stem(normalized.normalized) : normalized.normalized
-            return FormTable.Form(normalized: normalized.normalized, stem: stem, syllables: normalized.syllables,
+            let word = Word(normalized.normalized)
+            return FormTable.Form(normalized: word, stem: kind == .word ? Word(stem) : word, syllables: normalized.syllables,
                                   letterCase: normalized.letterCase, kind: kind)
         }
         return Token(range: TextRange(range), kind: form.kind, normalized: form.normalized, stem: form.stem,
@@ -105,7 +106,8 @@ struct Tokenizer {
         let slice = units[range]
         let form = others.form(for: slice) {
             let normalized = WordNormalizer.normalize(slice)
-            return FormTable.Form(normalized: normalized.normalized, stem: normalized.normalized, syllables: 0,
+            let word = Word(normalized.normalized)
+            return FormTable.Form(normalized: word, stem: word, syllables: 0,
                                   letterCase: normalized.letterCase, kind: kind)
         }
         return Token(range: TextRange(range), kind: kind, normalized: form.normalized, stem: form.stem,
@@ -115,8 +117,9 @@ struct Tokenizer {
     /// Dates, phones and the like are mostly unique: normalised directly.
     private func compoundToken(_ range: Range<Int>, kind: TokenKind) -> Token {
         let normalized = WordNormalizer.normalize(units[range])
-        return Token(range: TextRange(range), kind: kind, normalized: normalized.normalized,
-                     stem: normalized.normalized, syllables: 0, letterCase: normalized.letterCase)
+        let word = Word(normalized.normalized)
+        return Token(range: TextRange(range), kind: kind, normalized: word, stem: word, syllables: 0,
+                     letterCase: normalized.letterCase)
     }
 
     /// Unicode punctuation (P*) as opposed to symbols (S*, emoji).

@@ -31,7 +31,7 @@ struct EdgeCaseTests {
         #expect(long.kind == .word)
         #expect(long.range == TextRange(offset: 6, length: 14_000))
         #expect(long.syllables == 6_000)
-        #expect(long.normalized == word)
+        #expect(long.normalized.text == word)
         #expect(document.tokens[2].range.offset == 14_007)
         #expect(document.sentences.count == 1)
         #expect(document.sentences[0].wordCount == 3)

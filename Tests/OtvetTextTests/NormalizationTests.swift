@@ -44,15 +44,15 @@ struct NormalizationTests {
         #expect(Array(normalized.unicodeScalars) == Array(expected.unicodeScalars))
         let document = try analyze(input)
         #expect(document.tokens.count == 1)
-        #expect(document.tokens.first.map { Array($0.normalized.unicodeScalars) } == Array(expected.unicodeScalars))
+        #expect(document.tokens.first.map { Array($0.normalized.text.unicodeScalars) } == Array(expected.unicodeScalars))
     }
 
     @Test func nfdInputNormalisesToNFC() throws {
         // «Вышний Волочёк» with ё decomposed, and «й» decomposed.
         let document = try analyze("Вышнии\u{306} Волоче\u{308}к")
         #expect(document.tokens.count == 2)
-        #expect(Array(document.tokens[0].normalized.unicodeScalars) == Array("вышний".unicodeScalars))
-        #expect(Array(document.tokens[1].normalized.unicodeScalars) == Array("волочек".unicodeScalars))
+        #expect(Array(document.tokens[0].normalized.text.unicodeScalars) == Array("вышний".unicodeScalars))
+        #expect(Array(document.tokens[1].normalized.text.unicodeScalars) == Array("волочек".unicodeScalars))
         #expect(document.tokens.map(\.range) == [TextRange(offset: 0, length: 7), TextRange(offset: 8, length: 8)])
         let composed = try analyze("Вышний Волочёк")
         #expect(document.tokens.map(\.stem) == composed.tokens.map(\.stem))
@@ -124,14 +124,14 @@ struct NormalizationTests {
         let texts = (0..<32).map { "Обращение номер \($0) рассмотрено. Дорога отремонтирована." }
         let results = try await withThrowingTaskGroup(of: (Int, [String]).self) { group in
             for (index, text) in texts.enumerated() {
-                group.addTask { (index, try shared.analyze(text).tokens.map(\.stem)) }
+                group.addTask { (index, try shared.analyze(text).tokens.map(\.stem.text)) }
             }
             var collected: [Int: [String]] = [:]
             for try await (index, stems) in group { collected[index] = stems }
             return collected
         }
         for (index, text) in texts.enumerated() {
-            let expected = try shared.analyze(text).tokens.map(\.stem)
+            let expected = try shared.analyze(text).tokens.map(\.stem.text)
             #expect(results[index] == expected)
         }
     }

@@ -38,7 +38,7 @@ struct OffsetTests {
         ])
         #expect(document.units(of: document.tokens[0].range) == Array("Вы\u{301}сокий".utf16))
         // There is no precomposed ы́: NFC keeps the mark; only the case changes.
-        #expect(Array(document.tokens[0].normalized.unicodeScalars) == Array("вы\u{301}сокий".unicodeScalars))
+        #expect(Array(document.tokens[0].normalized.text.unicodeScalars) == Array("вы\u{301}сокий".unicodeScalars))
         #expect(document.tokens[0].syllables == 3)
         #expect(LC(document.position(of: 9)) == LC(1, 10))
     }
@@ -54,8 +54,8 @@ struct OffsetTests {
         ])
         #expect(document.tokens.map(\.kind) == [.word, .word, .word, .punctuation])
         // Normalised: composed, lower case, ё folded to е.
-        #expect(Array(document.tokens[0].normalized.unicodeScalars) == Array("елка".unicodeScalars))
-        #expect(Array(document.tokens[2].normalized.unicodeScalars) == Array("еж".unicodeScalars))
+        #expect(Array(document.tokens[0].normalized.text.unicodeScalars) == Array("елка".unicodeScalars))
+        #expect(Array(document.tokens[2].normalized.text.unicodeScalars) == Array("еж".unicodeScalars))
         #expect(document.tokens[0].letterCase == .capitalized)
         #expect(document.tokens[0].syllables == 2)
         // The original slice is returned as written, still decomposed.
@@ -74,7 +74,7 @@ struct OffsetTests {
         #expect(document.tokens.map(\.range) == [
             TextRange(offset: 0, length: 4), TextRange(offset: 5, length: 3), TextRange(offset: 8, length: 1),
         ])
-        #expect(Array(document.tokens[0].normalized.unicodeScalars) == Array("мой".unicodeScalars))
+        #expect(Array(document.tokens[0].normalized.text.unicodeScalars) == Array("мой".unicodeScalars))
         #expect(document.tokens[0].normalized.utf16.count == 3)
         let composed = try analyze("Мой")
         #expect(document.tokens[0].stem == composed.tokens[0].stem)

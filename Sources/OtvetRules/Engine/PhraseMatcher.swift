@@ -8,8 +8,8 @@ import OtvetText
 public struct PhraseMatcher: Sendable {
     /// One phrase word: exact forms or stems, any of which matches.
     public struct WordPattern: Sendable {
-        public var exact: Set<String> = []
-        public var stems: Set<String> = []
+        public var exact: Set<Word> = []
+        public var stems: Set<Word> = []
 
         public func matches(_ token: Token) -> Bool {
             token.kind == .word || token.kind == .abbreviation
@@ -39,8 +39,8 @@ public struct PhraseMatcher: Sendable {
     }
 
     private struct Node: Sendable {
-        var exact: [String: Int] = [:]
-        var stems: [String: Int] = [:]
+        var exact: [Word: Int] = [:]
+        var stems: [Word: Int] = [:]
         var phrases: [Int] = []
     }
 
@@ -69,14 +69,14 @@ public struct PhraseMatcher: Sendable {
         return phrase
     }
 
-    private mutating func child(of node: Int, exact form: String) -> Int {
+    private mutating func child(of node: Int, exact form: Word) -> Int {
         if let existing = nodes[node].exact[form] { return existing }
         nodes.append(Node())
         nodes[node].exact[form] = nodes.count - 1
         return nodes.count - 1
     }
 
-    private mutating func child(of node: Int, stem: String) -> Int {
+    private mutating func child(of node: Int, stem: Word) -> Int {
         if let existing = nodes[node].stems[stem] { return existing }
         nodes.append(Node())
         nodes[node].stems[stem] = nodes.count - 1
@@ -144,13 +144,13 @@ extension PhraseMatcher {
             var pattern = WordPattern()
             for alternative in word.split(separator: "|") {
                 if alternative.hasPrefix("=") {
-                    pattern.exact.insert(analyzer.normalize(String(alternative.dropFirst())))
+                    pattern.exact.insert(Word(analyzer.normalize(String(alternative.dropFirst()))))
                 } else {
                     // Snowball may cut the dictionary form deeper than its other forms
                     // ("объем" → "объ", "объема" → "объем"); accept both.
                     let word = analyzer.normalize(String(alternative))
-                    pattern.stems.insert(analyzer.stemmer.stem(word))
-                    pattern.stems.insert(word)
+                    pattern.stems.insert(Word(analyzer.stemmer.stem(word)))
+                    pattern.stems.insert(Word(word))
                 }
             }
             return pattern

@@ -45,10 +45,15 @@ public final class RuleResources: Sendable {
 
     /// Stems of single words, for word sets; like phrase words, each word
     /// also stands for itself as a stem (Snowball may cut it deeper than its forms).
-    public func stems(_ words: [String]) -> Set<String> {
-        Set(words.flatMap { word -> [String] in
+    public func stems(_ words: [String]) -> Set<Word> {
+        Set(words.flatMap { word -> [Word] in
             let normalized = analyzer.normalize(word)
-            return [analyzer.stemmer.stem(normalized), normalized]
+            return [Word(analyzer.stemmer.stem(normalized)), Word(normalized)]
         })
+    }
+
+    /// Normalised forms of single words, for exact-form sets.
+    public func forms(_ words: [String]) -> Set<Word> {
+        Set(words.map { Word(analyzer.normalize($0)) })
     }
 }

@@ -144,7 +144,7 @@ struct ConcretenessDetector: Sendable {
         if token.stem == "год" || token.normalized == "г." || token.normalized == "гг." {
             return yearSpan(endingAt: index, tokens)
         }
-        if token.kind == .word, Self.isAttachedYear(token.normalized) {
+        if token.kind == .word, Self.isAttachedYear(token.normalized.text) {
             return yearPrepositions.matches(previous) ? index - 1..<index + 1 : nil
         }
         if units.matches(token) { return periodSpan(endingAt: index, tokens) }
@@ -210,11 +210,11 @@ struct ConcretenessDetector: Sendable {
     }
 
     private static func number(_ token: Token) -> Int? {
-        token.kind == .number && token.normalized.utf8.count <= 4 ? Int(token.normalized) : nil
+        token.kind == .number && token.normalized.text.utf8.count <= 4 ? Int(token.normalized.text) : nil
     }
 
     private static func isYear(_ token: Token) -> Bool {
-        token.kind == .number && token.normalized.utf8.count == 4 && token.normalized.hasPrefix("20")
+        token.kind == .number && token.normalized.text.utf8.count == 4 && token.normalized.hasPrefix("20")
     }
 
     /// «2021г», written without a space, is one word.

@@ -207,10 +207,10 @@ struct LegalCitationRule: Rule {
 
         /// The index after the closing quote of a title opening at `index`.
         func quoteEnd(at index: Int) -> Int? {
-            guard let close = LegalCitationRule.quotes[tokens[index].normalized] else { return nil }
+            guard let close = LegalCitationRule.quotes[tokens[index].normalized.text] else { return nil }
             var position = index + 1
             while position < limit, position - index <= maxTitle + 10 {
-                if tokens[position].normalized == close { return position + 1 }
+                if tokens[position].normalized.text == close { return position + 1 }
                 position += 1
             }
             return nil
@@ -223,8 +223,8 @@ struct LegalCitationRule: Rule {
 
         /// `59-ФЗ`, `№ 34-ЗО`: a law number, a reference on its own.
         func isLawNumber(_ token: Token) -> Bool {
-            let suffix = String(token.normalized.reversed().prefix { $0.isLetter }.reversed())
-            return LegalCitationRule.lawSuffixes.contains(suffix) && token.normalized.contains { $0.isNumber }
+            let suffix = String(token.normalized.text.reversed().prefix { $0.isLetter }.reversed())
+            return LegalCitationRule.lawSuffixes.contains(suffix) && token.normalized.text.contains { $0.isNumber }
         }
     }
 }

@@ -21,11 +21,11 @@ import OtvetText
 struct NominalizationRule: Rule {
     let description: RuleDescription
     /// Every case form of every counted noun, normalised.
-    let forms: Set<String>
-    let stems: Set<String>
-    let coordinators: Set<String> = ["и", "или", "либо"]
+    let forms: Set<Word>
+    let stems: Set<Word>
+    let coordinators: Set<Word> = ["и", "или", "либо"]
     /// Clause words: a chain never runs across them.
-    let breakers: Set<String>
+    let breakers: Set<Word>
     let densityMessage: String
 
     /// Endings that mark a finite verb, an infinitive or a short participle.
@@ -41,20 +41,20 @@ struct NominalizationRule: Rule {
             throw params.error(params.node?["lexicon"], "lexicon '\(lexicon.name)' has no 'nouns:' list")
         }
         let domain = resources.stems(lexicon.lists["domain"] ?? [])
-        var forms: Set<String> = []
-        var stems: Set<String> = []
+        var forms: Set<Word> = []
+        var stems: Set<Word> = []
         for noun in nouns {
             let lemma = resources.analyzer.normalize(noun)
             let stem = resources.analyzer.stemmer.stem(lemma)
-            guard !domain.contains(stem) else { continue }
+            guard !domain.contains(Word(stem)) else { continue }
             let paradigm = Self.declension(of: lemma)
             if paradigm.isEmpty { throw params.error(params.node?["lexicon"], "noun '\(noun)' has no known declension") }
-            stems.insert(stem)
-            forms.formUnion(paradigm)
+            stems.insert(Word(stem))
+            forms.formUnion(paradigm.map { Word($0) })
         }
         self.forms = forms
         self.stems = stems
-        breakers = Set(try params.strings("breakers").map(resources.analyzer.normalize))
+        breakers = resources.forms(try params.strings("breakers"))
         densityMessage = try params.string("density_message") ?? description.message
         for key in ["max_gap", "min_chain", "min_words", "max_share"] {
             guard try params.number(key) != nil else { throw params.error(params.node, "params.\(key) is missing") }
@@ -152,7 +152,7 @@ struct NominalizationRule: Rule {
         for token in between {
             guard token.kind == .word else { return nil }
             if coordinators.contains(token.normalized) { coordinated = true; continue }
-            if breakers.contains(token.normalized) || Self.looksLikeVerb(token.normalized) { return nil }
+            if breakers.contains(token.normalized) || Self.looksLikeVerb(token.normalized.text) { return nil }
         }
         return coordinated
     }

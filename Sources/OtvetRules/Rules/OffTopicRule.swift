@@ -11,7 +11,7 @@ import OtvetText
 /// something else, as a suggestion over the whole answer.
 struct OffTopicRule: Rule {
     let description: RuleDescription
-    let stops: Set<String>
+    let stops: Set<Word>
 
     init(_ definition: RuleDefinition, _ resources: RuleResources) throws(DataFileError) {
         description = definition.description
@@ -38,14 +38,14 @@ struct OffTopicRule: Rule {
                 switch token.kind {
                 case .word:
                     // A short name counts too («Тко»), but not a capital that only starts the sentence («Мы»).
-                    let isName = token.letterCase != .lower && index != first && token.normalized.count >= 3
-                    if (token.normalized.count >= minimum || isName), !stops.contains(token.stem) { result.insert(token.stem) }
-                case .abbreviation where !token.normalized.contains("."):
-                    result.insert(token.normalized)
+                    let isName = token.letterCase != .lower && index != first && token.normalized.text.count >= 3
+                    if (token.normalized.text.count >= minimum || isName), !stops.contains(token.stem) { result.insert(token.stem.text) }
+                case .abbreviation where !token.normalized.text.contains("."):
+                    result.insert(token.normalized.text)
                 case .number:
-                    result.insert(token.normalized)
-                case .legalReference where token.normalized.hasPrefix("№"): // «дом № 74»
-                    result.insert(String(token.normalized.drop { !$0.isNumber }))
+                    result.insert(token.normalized.text)
+                case .legalReference where token.normalized.text.hasPrefix("№"): // «дом № 74»
+                    result.insert(String(token.normalized.text.drop { !$0.isNumber }))
                 default:
                     continue
                 }

@@ -38,7 +38,7 @@ struct UnexplainedAbbreviationRule: Rule {
 
     func check(_ context: CheckContext) -> [Finding] {
         let tokens = context.document.tokens
-        let written = Set((context.message?.tokens ?? []).filter { $0.kind == .word || $0.kind == .abbreviation }.map(\.normalized))
+        let written = Set((context.message?.tokens ?? []).filter { $0.kind == .word || $0.kind == .abbreviation }.map(\.normalized.text))
         var first: [String: Int] = [:]
         var order: [String] = []
         var explained: Set<String> = []
@@ -63,7 +63,7 @@ struct UnexplainedAbbreviationRule: Rule {
     /// The letters of an acronym token as written («ВЛ» of «ВЛ1-10»), or nil.
     private func acronym(_ token: Token, at index: Int, in document: Document) -> String? {
         guard token.kind == .abbreviation, token.letterCase == .upper || token.letterCase == .mixed,
-              !token.normalized.contains(".") else { return nil }
+              !token.normalized.text.contains(".") else { return nil }
         var letters = String(document.text(of: token).prefix { $0.isLetter })
         // An inflected acronym: «МУПа», «ЦЗНом».
         if let tail = letters.lastIndex(where: \.isUppercase), letters[..<tail].allSatisfy(\.isUppercase) {
@@ -88,7 +88,7 @@ struct UnexplainedAbbreviationRule: Rule {
             var position = index + step
             while tokens.indices.contains(position), tokens[position].kind == .punctuation || upper(tokens[position]) {
                 if upper(tokens[position]) { run += 1 }
-                if tokens[position].kind == .punctuation, ".!?".contains(tokens[position].normalized) { break }
+                if tokens[position].kind == .punctuation, ".!?".contains(tokens[position].normalized.text) { break }
                 position += step
             }
         }
@@ -97,9 +97,9 @@ struct UnexplainedAbbreviationRule: Rule {
 
     /// Explained in place: «зонах (ОЗ)», «ТКО (твёрдые … отходы)», «(далее — МУП)».
     private func isExplained(at index: Int, _ tokens: [Token]) -> Bool {
-        if index >= 2, tokens[index - 1].normalized == "(", tokens[index - 2].kind == .word { return true }
-        if index + 1 < tokens.count, tokens[index + 1].normalized == "(" {
-            let inside = tokens[(index + 2)...].prefix { $0.normalized != ")" }.prefix(12)
+        if index >= 2, tokens[index - 1].normalized.text == "(", tokens[index - 2].kind == .word { return true }
+        if index + 1 < tokens.count, tokens[index + 1].normalized.text == "(" {
+            let inside = tokens[(index + 2)...].prefix { $0.normalized.text != ")" }.prefix(12)
             if inside.filter({ $0.kind == .word }).count >= 2 { return true }
         }
         // «далее — ООО «ТСАХ»»: look back over punctuation and other acronyms.
@@ -107,7 +107,7 @@ struct UnexplainedAbbreviationRule: Rule {
         var steps = 0
         while position >= 0, steps < 5 {
             let token = tokens[position]
-            if definitionWords.contains(token.normalized) { return true }
+            if definitionWords.contains(token.normalized.text) { return true }
             guard token.kind == .punctuation || token.kind == .abbreviation else { return false }
             position -= 1
             steps += 1
@@ -118,13 +118,13 @@ struct UnexplainedAbbreviationRule: Rule {
     /// Whether a run of words anywhere in the answer spells the acronym by initials.
     private func isSpelledOut(_ letters: [Character], _ tokens: [Token]) -> Bool {
         let initial = Character(letters[0].lowercased())
-        return tokens.indices.contains { tokens[$0].normalized.first == initial && spells(letters, 0, $0, tokens) }
+        return tokens.indices.contains { tokens[$0].normalized.text.first == initial && spells(letters, 0, $0, tokens) }
     }
 
     private func spells(_ letters: [Character], _ matched: Int, _ index: Int, _ tokens: [Token]) -> Bool {
         if matched == letters.count { return true }
         guard index < tokens.count, tokens[index].kind == .word else { return false }
-        let word = tokens[index].normalized
+        let word = tokens[index].normalized.text
         if smallWords.contains(word) {
             // A small word gives a lower-case letter (КоАП: «об»), or is skipped inside the name.
             if letters[matched].isLowercase, word.first == Character(letters[matched].lowercased()),
