@@ -25,7 +25,7 @@ public struct Document: Sendable {
     public func text(of range: TextRange) -> String {
         let lower = max(0, min(range.offset, units.count))
         let upper = max(lower, min(range.end, units.count))
-        return String(decoding: units[lower..<upper], as: UTF16.self)
+        return String(utf16Units: units[lower..<upper])
     }
 
     public func text(of token: Token) -> String { text(of: token.range) }

@@ -49,10 +49,12 @@ public struct Checker: Sendable {
 
     public func check(_ document: Document, message: Document? = nil, answerType: AnswerType? = nil) -> CheckResult {
         var findings: [Finding] = []
+        let memo = CheckMemo()
         for rule in pack.rules where policy.isEnabled(rule.id) {
             let override = policy.rules[rule.id]
             let settings = rule.description.settings.merging(override?.settings ?? RuleSettings())
-            let context = CheckContext(document: document, message: message, answerType: answerType, settings: settings)
+            let context = CheckContext(document: document, message: message, answerType: answerType, settings: settings,
+                                       memo: memo)
             for var finding in Self.escalated(rule.check(context), settings: settings, words: document.wordCount) {
                 if let severity = override?.severity { finding.severity = severity }
                 findings.append(finding)

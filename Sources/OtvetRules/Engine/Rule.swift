@@ -28,17 +28,16 @@ public struct CheckContext: Sendable {
     public let answerType: AnswerType?
     /// Numeric settings for the running rule: its YAML `params`, overridden by the policy.
     public let settings: RuleSettings
+    /// Facts about the draft that several rules derive alike, computed once per check.
+    public let memo: CheckMemo
 
     public init(document: Document, message: Document? = nil, answerType: AnswerType? = nil,
-                settings: RuleSettings = RuleSettings()) {
+                settings: RuleSettings = RuleSettings(), memo: CheckMemo = CheckMemo()) {
         self.document = document
         self.message = message
         self.answerType = answerType
         self.settings = settings
-    }
-
-    func with(settings: RuleSettings) -> CheckContext {
-        CheckContext(document: document, message: message, answerType: answerType, settings: settings)
+        self.memo = memo
     }
 
     /// The span of the whole answer (empty at 0 for an empty draft).

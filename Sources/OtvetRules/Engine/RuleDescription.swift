@@ -39,12 +39,13 @@ public struct RuleDescription: Sendable {
     }
 
     /// The message with `{match}` and `{replacement}` filled in.
-    public func message(match: String, replacements: [String] = []) -> String {
+    /// The match is only computed when the template shows it.
+    public func message(match: @autoclosure () -> String, replacements: [String] = []) -> String {
         var result = ""
         for part in messageParts {
             switch part {
             case .text(let text): result += text
-            case .match: result += match
+            case .match: result += match()
             case .replacement:
                 result += replacements.isEmpty ? "—" : replacements.map { "«\($0)»" }.joined(separator: " или ")
             }

@@ -25,7 +25,7 @@ struct AttachmentOnlyRule: Rule {
 
     func check(_ context: CheckContext) -> [Finding] {
         let document = context.document
-        guard !document.isEmpty, !detector.detect(in: document).isConcrete else { return [] }
+        guard !document.isEmpty, !detector.detect(in: context).isConcrete else { return [] }
         let words = Double(document.wordCount)
         // In a long answer «в приложении» is more likely the Госуслуги app than a stub.
         if words < context.settings["max_words", default: 40] {

@@ -42,10 +42,13 @@ struct ConcretenessDetector: Sendable {
     private let months, monthPrepositions, yearPrepositions: PhraseMatcher.WordPattern
     private let units, openers, numberOpeners, numerals, qualifiers: PhraseMatcher.WordPattern
     private let auxiliaries, negations, legalContext, documents, documentVerbs: PhraseMatcher.WordPattern
+    /// The lexicon the detector was built from: detectors built alike share results in a check.
+    let lexiconName: String
 
     /// Reads the lexicon named by `params.lexicon`; every list must be there.
     init(_ params: Params, _ resources: RuleResources) throws(DataFileError) {
         let lexicon = try resources.lexicon(params)
+        lexiconName = lexicon.name
         func list(_ name: String) throws(DataFileError) -> [String] {
             guard let words = lexicon.lists[name], !words.isEmpty else {
                 throw params.error(params.node?["lexicon"], "lexicon '\(lexicon.name)' needs a non-empty list '\(name)'")
@@ -86,6 +89,11 @@ struct ConcretenessDetector: Sendable {
         legalContext = try words("legal_context")
         documents = try words("dated_documents")
         documentVerbs = try words("document_verbs")
+    }
+
+    /// `detect(in:)` for the check's draft, once per check however many rules ask.
+    func detect(in context: CheckContext) -> Concreteness {
+        context.memo.value("concreteness/" + lexiconName) { detect(in: context.document) }
     }
 
     func detect(in document: Document) -> Concreteness {

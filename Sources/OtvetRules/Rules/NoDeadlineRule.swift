@@ -20,7 +20,7 @@ struct NoDeadlineRule: Rule {
     func check(_ context: CheckContext) -> [Finding] {
         let document = context.document
         guard !document.isEmpty else { return [] }
-        let found = detector.detect(in: document)
+        let found = detector.detect(in: context)
         // A short answer with nothing concrete is attachment-only's stub: one finding is enough.
         if found.isConcrete || Double(document.wordCount) < context.settings["min_words", default: 8] { return [] }
         if found.has(.promise), context.settings["promise_alone", default: 0] >= 1 { return [] }
