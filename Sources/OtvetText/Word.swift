@@ -6,13 +6,14 @@
 /// UTF-8 bytes and carries a hash computed once.
 public struct Word: Hashable, Sendable, Comparable, ExpressibleByStringLiteral, CustomStringConvertible {
     public let text: String
-    private let hash: Int
+    /// FNV-1a of the UTF-8 bytes, computed once.
+    public let fingerprint: Int
 
     public init(_ text: String) {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         self.text = text
-        self.hash = Int(truncatingIfNeeded: hash)
+        self.fingerprint = Int(truncatingIfNeeded: hash)
     }
 
     public init(stringLiteral value: String) {
@@ -20,11 +21,11 @@ public struct Word: Hashable, Sendable, Comparable, ExpressibleByStringLiteral, 
     }
 
     public static func == (lhs: Word, rhs: Word) -> Bool {
-        lhs.hash == rhs.hash && lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        lhs.fingerprint == rhs.fingerprint && lhs.text.utf8.elementsEqual(rhs.text.utf8)
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(hash)
+        hasher.combine(fingerprint)
     }
 
     public static func < (lhs: Word, rhs: Word) -> Bool { lhs.text < rhs.text }

@@ -8,8 +8,8 @@ import OtvetText
 public struct PhraseMatcher: Sendable {
     /// One phrase word: exact forms or stems, any of which matches.
     public struct WordPattern: Sendable {
-        public var exact: Set<Word> = []
-        public var stems: Set<Word> = []
+        public var exact = WordSet()
+        public var stems = WordSet()
 
         public func matches(_ token: Token) -> Bool {
             token.kind == .word || token.kind == .abbreviation
@@ -39,8 +39,8 @@ public struct PhraseMatcher: Sendable {
     }
 
     private struct Node: Sendable {
-        var exact: [Word: Int] = [:]
-        var stems: [Word: Int] = [:]
+        var exact = WordMap<Int>()
+        var stems = WordMap<Int>()
         var phrases: [Int] = []
     }
 
@@ -60,8 +60,8 @@ public struct PhraseMatcher: Sendable {
         for word in words {
             var next: [Int] = []
             for node in frontier {
-                for form in word.exact { next.append(child(of: node, exact: form)) }
-                for stem in word.stems { next.append(child(of: node, stem: stem)) }
+                for form in word.exact.words { next.append(child(of: node, exact: form)) }
+                for stem in word.stems.words { next.append(child(of: node, stem: stem)) }
             }
             frontier = Array(Set(next))
         }

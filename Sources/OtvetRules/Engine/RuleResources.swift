@@ -45,15 +45,15 @@ public final class RuleResources: Sendable {
 
     /// Stems of single words, for word sets; like phrase words, each word
     /// also stands for itself as a stem (Snowball may cut it deeper than its forms).
-    public func stems(_ words: [String]) -> Set<Word> {
-        Set(words.flatMap { word -> [Word] in
+    public func stems(_ words: [String]) -> WordSet {
+        WordSet(words.flatMap { word -> [Word] in
             let normalized = analyzer.normalize(word)
             return [Word(analyzer.stemmer.stem(normalized)), Word(normalized)]
         })
     }
 
     /// Normalised forms of single words, for exact-form sets.
-    public func forms(_ words: [String]) -> Set<Word> {
-        Set(words.map { Word(analyzer.normalize($0)) })
+    public func forms(_ words: [String]) -> WordSet {
+        WordSet(words.map { Word(analyzer.normalize($0)) })
     }
 }

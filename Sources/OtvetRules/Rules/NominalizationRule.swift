@@ -21,11 +21,11 @@ import OtvetText
 struct NominalizationRule: Rule {
     let description: RuleDescription
     /// Every case form of every counted noun, normalised.
-    let forms: Set<Word>
-    let stems: Set<Word>
-    let coordinators: Set<Word> = ["и", "или", "либо"]
+    let forms: WordSet
+    let stems: WordSet
+    let coordinators: WordSet = ["и", "или", "либо"]
     /// Clause words: a chain never runs across them.
-    let breakers: Set<Word>
+    let breakers: WordSet
     let densityMessage: String
 
     /// Endings that mark a finite verb, an infinitive or a short participle.
@@ -41,8 +41,8 @@ struct NominalizationRule: Rule {
             throw params.error(params.node?["lexicon"], "lexicon '\(lexicon.name)' has no 'nouns:' list")
         }
         let domain = resources.stems(lexicon.lists["domain"] ?? [])
-        var forms: Set<Word> = []
-        var stems: Set<Word> = []
+        var forms = WordSet()
+        var stems = WordSet()
         for noun in nouns {
             let lemma = resources.analyzer.normalize(noun)
             let stem = resources.analyzer.stemmer.stem(lemma)
@@ -50,7 +50,7 @@ struct NominalizationRule: Rule {
             let paradigm = Self.declension(of: lemma)
             if paradigm.isEmpty { throw params.error(params.node?["lexicon"], "noun '\(noun)' has no known declension") }
             stems.insert(Word(stem))
-            forms.formUnion(paradigm.map { Word($0) })
+            for form in paradigm { forms.insert(Word(form)) }
         }
         self.forms = forms
         self.stems = stems

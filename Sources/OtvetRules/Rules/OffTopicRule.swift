@@ -11,7 +11,7 @@ import OtvetText
 /// something else, as a suggestion over the whole answer.
 struct OffTopicRule: Rule {
     let description: RuleDescription
-    let stops: Set<Word>
+    let stops: WordSet
 
     init(_ definition: RuleDefinition, _ resources: RuleResources) throws(DataFileError) {
         description = definition.description
