@@ -71,6 +71,19 @@ struct BenchCommand: Command {
             seed += 1
         }
         let bytes = Double(answers.reduce(0) { $0 + $1.utf8.count }) / 1_048_576
+        let documents = try answers.map { try pack.resources.analyzer.analyze($0) }
+        let analysis = try best { for answer in answers { _ = try pack.resources.analyzer.analyze(answer) } }
+        context.write(String(format: "  analysis of the answers alone: %.1f MB/s\n", bytes / analysis))
+        var perRule: [(String, Double)] = []
+        for rule in pack.rules {
+            let settings = rule.description.settings
+            let seconds = try best {
+                for document in documents { _ = rule.check(CheckContext(document: document, settings: settings)) }
+            }
+            perRule.append((rule.id, seconds))
+        }
+        let ranked = perRule.sorted { $0.1 > $1.1 }.map { String(format: "%@ %.0f µs", $0.0, $0.1 / Double(answers.count) * 1e6) }
+        context.write("  per answer, by rule: " + ranked.joined(separator: ", ") + "\n")
         for withSpelling in [false, true] {
             let policy = Policy(rules: withSpelling ? [:] : ["spelling": Policy.RuleOverride(enabled: false)])
             let checker = Checker(pack: pack, policy: policy)

@@ -11,8 +11,8 @@ struct BreakIterator: ~Copyable {
 
     private let text: UnsafeMutableBufferPointer<UInt16>
     private let handle: OpaquePointer
-    private var ends = [Int32](repeating: 0, count: 1024)
-    private var classes = [UInt8](repeating: 0, count: 1024)
+    private var ends = [Int32](repeating: 0, count: 256)
+    private var classes = [UInt8](repeating: 0, count: 256)
     private var filled = 0
     private var cursor = 0
     private var finished = false

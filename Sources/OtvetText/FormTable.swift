@@ -17,7 +17,7 @@ struct FormTable {
 
     private var keys: [[UInt16]] = []
     private var forms: [Form] = []
-    private var slots = [Int32](repeating: -1, count: 1 << 12)
+    private var slots = [Int32](repeating: -1, count: 1 << 8)
 
     mutating func form(for units: ArraySlice<UInt16>, make: () -> Form) -> Form {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
