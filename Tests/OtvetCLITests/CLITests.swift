@@ -8,13 +8,13 @@ struct Run {
     var stderr = ""
     var code: Int32 = 0
 
-    init(_ arguments: [String], stdin: [UInt8] = [], environment: [String: String] = [:]) {
+    init(_ arguments: [String], stdin: [UInt8] = [], environment: [String: String] = [:], terminal: Bool = false) {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().path
         var out = ""
         var err = ""
         let context = CommandContext(readStandardInput: { stdin }, write: { out += $0 }, writeError: { err += $0 },
-                                     isTerminal: false, environment: environment, currentDirectory: root)
+                                     isTerminal: terminal, environment: environment, currentDirectory: root)
         code = CLI.run(arguments, context: context)
         stdout = out
         stderr = err
@@ -88,6 +88,13 @@ func temporaryFile(_ bytes: [UInt8]) throws -> String {
         let run = Run(["check", draft, "--policy", bad])
         #expect(run.code == 2)
         #expect(run.stderr.contains(":2:"), "the error names the line: \(run.stderr)")
+    }
+
+    @Test func colourOnlyOnATerminalWithoutNoColor() {
+        let text = Array("Фонарь заменили.".utf8)
+        #expect(Run(["check", "-"], stdin: text, terminal: true).stdout.contains("\u{1B}["))
+        #expect(!Run(["check", "-"], stdin: text, terminal: false).stdout.contains("\u{1B}["))
+        #expect(!Run(["check", "-"], stdin: text, environment: ["NO_COLOR": "1"], terminal: true).stdout.contains("\u{1B}["))
     }
 
     @Test func rulesTestPassesOnTheShippedPack() {
