@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Layers, each depending only on those above it:
-/// C wrappers → OtvetText (analysis) → OtvetRules (rules, policy, score) → OtvetCorpus → OtvetCLI → otvet.
+/// C wrappers → OtvetText (analysis) → OtvetRules (rules, policy, score) → OtvetCorpus, OtvetWorkflow (SQLite store) → OtvetCLI → otvet.
 let package = Package(
     name: "Otvet",
     products: [
@@ -20,14 +20,18 @@ let package = Package(
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer"),
         .systemLibrary(name: "CYAML", path: "Sources/CYAML"),
         .systemLibrary(name: "CHunspell", path: "Sources/CHunspell"),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .systemLibrary(name: "CSodium", path: "Sources/CSodium"),
         .target(name: "OtvetText", dependencies: ["CICU", "CStemmer"]),
         .target(name: "OtvetRules", dependencies: ["OtvetText", "CYAML", "CHunspell"]),
         .target(name: "OtvetCorpus", dependencies: ["OtvetRules"]),
-        .target(name: "OtvetCLI", dependencies: ["OtvetText", "OtvetRules", "OtvetCorpus"]),
+        .target(name: "OtvetWorkflow", dependencies: ["OtvetRules", "CSQLite", "CSodium"]),
+        .target(name: "OtvetCLI", dependencies: ["OtvetText", "OtvetRules", "OtvetCorpus", "OtvetWorkflow"]),
         .executableTarget(name: "otvet", dependencies: ["OtvetCLI"]),
         .testTarget(name: "OtvetTextTests", dependencies: ["OtvetText"]),
         .testTarget(name: "OtvetRulesTests", dependencies: ["OtvetRules"]),
         .testTarget(name: "OtvetCorpusTests", dependencies: ["OtvetCorpus"]),
+        .testTarget(name: "OtvetWorkflowTests", dependencies: ["OtvetWorkflow"]),
         .testTarget(name: "OtvetCLITests", dependencies: ["OtvetCLI"]),
     ]
 )
