@@ -8,6 +8,7 @@ public enum CLI {
         RulesShowCommand.self,
         RulesTestCommand.self,
         CorpusScoreCommand.self,
+        ServeCommand.self,
         BenchCommand.self,
     ]
 

@@ -1,0 +1,51 @@
+import OtvetRules
+
+/// The route table: one line per route, the handlers live with their API.
+enum Routes {
+    static func build() -> Router {
+        var router = Router()
+        router.add("GET", "/healthz") { $0.service.health() }
+        router.add("GET", "/metrics") { .text($0.service.metrics.text, type: "text/plain; version=0.0.4; charset=utf-8") }
+        router.add("GET", "/openapi.json") { _ in
+            HTTPResponse(status: 200, headers: [("Content-Type", "application/json; charset=utf-8")],
+                         body: Array(OpenAPI.document.utf8))
+        }
+        router.add("POST", "/v1/check", CheckAPI.check)
+        router.add("GET", "/v1/rules", CheckAPI.rules)
+        router.add("GET", "/v1/rules/{id}", CheckAPI.rule)
+        router.add("POST", "/v2/check", LanguageToolAPI.check)
+        router.add("GET", "/v2/check", LanguageToolAPI.check)
+        router.add("GET", "/v2/languages", LanguageToolAPI.languages)
+        return router
+    }
+}
+
+extension Service {
+    func health() -> HTTPResponse {
+        struct Health: Encodable { let status: String; let rules: Int; let database: String? }
+        var database: String?
+        if let workflow {
+            database = (try? workflow.store.read { _ in true }) == true ? "ok" : "unavailable"
+        }
+        let healthy = database != "unavailable"
+        return .json(Health(status: healthy ? "ok" : "degraded", rules: pack.rules.count, database: database),
+                     status: healthy ? 200 : 503)
+    }
+
+    /// `/v1/check` and `/v2/check` are open on loopback by default, need a token elsewhere.
+    func requireCheckAccess(_ request: HTTPRequest) throws(Problem) {
+        switch settings.checkAccess {
+        case .open: return
+        case .loopback where Self.isLoopback(request.remoteAddress): return
+        default:
+            guard request.header("authorization")?.hasPrefix("Bearer ") == true else {
+                throw Problem(401, "this server checks texts for signed-in users only: send Authorization: Bearer <token>")
+            }
+            try authenticateCheck(request)
+        }
+    }
+
+    static func isLoopback(_ address: String) -> Bool {
+        address.hasPrefix("127.") || address == "::1" || address.hasPrefix("::ffff:127.")
+    }
+}
