@@ -20,6 +20,4 @@ public enum WorkflowError: Error, CustomStringConvertible, Sendable, Equatable {
         case .blockedByCheck(let text, _): text
         }
     }
-
-    public static func == (lhs: WorkflowError, rhs: WorkflowError) -> Bool { lhs.description == rhs.description }
 }

@@ -11,8 +11,17 @@ public final class Database: Sendable {
 
     public init(path: String) throws(SQLiteError) {
         let connection = try Connection(path: path)
+        // Switching a new file to WAL takes it exclusively: a second connection opening it at that
+        // moment gets SQLITE_BUSY at once, without the busy handler, so it tries again for a while.
+        for attempt in 1... {
+            do throws(SQLiteError) {
+                try connection.execute(script: "PRAGMA journal_mode = WAL")
+                break
+            } catch where error.isBusy && attempt < 500 {
+                sqlite3_sleep(10)
+            }
+        }
         try connection.execute(script: """
-            PRAGMA journal_mode = WAL;
             PRAGMA synchronous = FULL;
             PRAGMA foreign_keys = ON;
             """)

@@ -27,12 +27,17 @@ public struct Migrator: Sendable {
         }
         var done: [String] = []
         for migration in migrations where !applied.contains(migration.name) {
-            try database.write { transaction in
+            let ran = try database.write { transaction in
+                // Another connection opening the same new file may have applied it since we looked.
+                guard try transaction.row("SELECT name FROM schema_migrations WHERE name = ?", migration.name) == nil else {
+                    return false
+                }
                 try transaction.script(migration.sql)
                 try transaction.execute("INSERT INTO schema_migrations (name, applied_at) VALUES (?, datetime('now'))",
                                         migration.name)
+                return true
             }
-            done.append(migration.name)
+            if ran { done.append(migration.name) }
         }
         return done
     }

@@ -109,6 +109,7 @@ struct SQLiteSession: StoreSession {
     // MARK: Categories and templates
 
     func insertCategory(organisationID: Int, name: String, parentID: Int?, termDays: Int, fastTrackHours: Int) throws -> Category {
+        guard try organisation(id: organisationID) != nil else { throw WorkflowError.notFound("no organisation \(organisationID)") }
         if let parentID {
             guard let parent = try category(id: parentID), parent.organisationID == organisationID else {
                 throw WorkflowError.notFound("no category \(parentID) in organisation \(organisationID)")

@@ -95,6 +95,23 @@ enum Schema {
             CREATE INDEX history_by_message ON history (message_id);
             CREATE INDEX history_by_time ON history (at);
             """)
+        migrator.register("002-sessions", """
+            CREATE TABLE sessions (
+                token_hash TEXT PRIMARY KEY,
+                user_id INTEGER NOT NULL REFERENCES users(id),
+                role TEXT NOT NULL,
+                csrf TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                name TEXT,
+                created_at TEXT NOT NULL,
+                expires_at TEXT
+            );
+            CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+            """)
+        // UNIQUE (organisation_id, parent_id, name) lets top-level categories repeat: NULLs differ in SQL.
+        migrator.register("003-unique-top-level-categories", """
+            CREATE UNIQUE INDEX categories_by_name ON categories (organisation_id, IFNULL(parent_id, 0), name);
+            """)
         return migrator
     }
 }

@@ -88,4 +88,10 @@ public protocol StoreSession {
     func appendHistory(_ entry: NewHistoryEntry) throws -> HistoryEntry
     func history(messageID: Int) throws -> [HistoryEntry]
     func history(from: Timestamp, to: Timestamp) throws -> [HistoryEntry]
+
+    func insertSession(_ session: AuthSession) throws
+    func session(tokenHash: String) throws -> AuthSession?
+    func updateSessionRole(tokenHash: String, role: Role) throws
+    func deleteSession(tokenHash: String) throws
+    func deleteExpiredSessions(before: Timestamp) throws
 }

@@ -14,6 +14,8 @@ extension Workflow {
     @discardableResult
     public func createOrganisation(name: String, parentID: Int? = nil, by actor: Actor? = nil) throws -> Organisation {
         try requireAdmin(actor, of: parentID)
+        // An administrator adds organisations under their own; top-level ones are the operator's (no actor).
+        if actor != nil, parentID == nil { throw WorkflowError.forbidden("only the operator creates a top-level organisation") }
         guard let name = name.trimmingWhitespaceOrNil else { throw WorkflowError.invalid("the organisation needs a name") }
         return try store.write { try $0.insertOrganisation(name: name, parentID: parentID) }
     }

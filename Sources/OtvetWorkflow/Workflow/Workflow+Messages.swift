@@ -22,6 +22,24 @@ public struct IncomingMessage: Sendable, Codable, Equatable {
     public var receivedAt: Timestamp?
     public var fastTrack: Bool?
     public var source: MessageSource?
+
+    public init(number: String, organisationID: Int? = nil, categoryID: Int? = nil, subcategoryID: Int? = nil,
+                text: String, applicant: Applicant? = nil, region: String? = nil, problemAddress: String? = nil,
+                attachments: [Attachment]? = nil, receivedAt: Timestamp? = nil, fastTrack: Bool? = nil,
+                source: MessageSource? = nil) {
+        self.number = number
+        self.organisationID = organisationID
+        self.categoryID = categoryID
+        self.subcategoryID = subcategoryID
+        self.text = text
+        self.applicant = applicant
+        self.region = region
+        self.problemAddress = problemAddress
+        self.attachments = attachments
+        self.receivedAt = receivedAt
+        self.fastTrack = fastTrack
+        self.source = source
+    }
 }
 
 extension Workflow {
@@ -72,7 +90,7 @@ extension Workflow {
             category = found
         }
         if let id = incoming.subcategoryID {
-            guard let found = try session.category(id: id), found.parentID == incoming.categoryID else {
+            guard let parent = incoming.categoryID, let found = try session.category(id: id), found.parentID == parent else {
                 throw WorkflowError.invalid("no subcategory \(id) under category \(incoming.categoryID.map(String.init) ?? "none")")
             }
         }
