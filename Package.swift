@@ -36,6 +36,6 @@ let package = Package(
         .testTarget(name: "OtvetCorpusTests", dependencies: ["OtvetCorpus"]),
         .testTarget(name: "OtvetWorkflowTests", dependencies: ["OtvetWorkflow"]),
         .testTarget(name: "OtvetHTTPTests", dependencies: ["OtvetHTTP"]),
-        .testTarget(name: "OtvetCLITests", dependencies: ["OtvetCLI"]),
+        .testTarget(name: "OtvetCLITests", dependencies: ["OtvetCLI", "OtvetWorkflow"]),
     ]
 )

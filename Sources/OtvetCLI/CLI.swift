@@ -10,6 +10,14 @@ public enum CLI {
         CorpusScoreCommand.self,
         ServeCommand.self,
         BenchCommand.self,
+        AdminInitCommand.self,
+        AdminOrgAddCommand.self,
+        AdminUserAddCommand.self,
+        AdminCategoryAddCommand.self,
+        AdminPolicySetCommand.self,
+        ImportMessagesCommand.self,
+        ReportCommand.self,
+        WorkflowSimulateCommand.self,
     ]
 
     public static let version = "0.1.0"
@@ -26,12 +34,20 @@ public enum CLI {
         var words = arguments
         if words.first == "help" { words = Array(words.dropFirst()) + ["--help"] }
         guard let command = match(words) else {
-            let group = commands.filter { $0.name.hasPrefix(words[0] + " ") }
-            if !group.isEmpty, words.count == 1 || words[1].hasPrefix("-") {
-                context.write(list(group, title: "otvet \(words[0]) <subcommand>"))
+            // Groups nest (`admin`, `admin org`): list the deepest group the words name.
+            let leading = Array(words.prefix { !$0.hasPrefix("-") })
+            func members(_ count: Int) -> [any Command.Type] {
+                let prefix = leading.prefix(count).joined(separator: " ") + " "
+                return commands.filter { $0.name.hasPrefix(prefix) }
+            }
+            var known = 0
+            while known < leading.count, !members(known + 1).isEmpty { known += 1 }
+            if known > 0, known == leading.count {
+                context.write(list(members(known), title: "otvet \(leading.joined(separator: " ")) <subcommand>"))
                 return words.contains("--help") ? ExitCode.success : ExitCode.failure
             }
-            context.writeError("otvet: error: unknown command '\(words.prefix(2).joined(separator: " "))'. Run 'otvet --help'.\n")
+            let unknown = leading.isEmpty ? words[0] : leading.prefix(known + 1).joined(separator: " ")
+            context.writeError("otvet: error: unknown command '\(unknown)'. Run 'otvet --help'.\n")
             return ExitCode.failure
         }
         let rest = Array(words.dropFirst(command.name.split(separator: " ").count))
