@@ -25,7 +25,7 @@ public enum TraineeAnswers {
     /// Parses every line; the first bad one is an error naming its line, and nothing is half-read.
     public static func parse(_ text: String, knownCases: Set<String>) throws(TraineeAnswerError) -> [TraineeAnswer] {
         var answers: [TraineeAnswer] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let number = index + 1
             let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !line.isEmpty else { continue }

@@ -93,5 +93,6 @@ let score = try! CorpusScore(corpus: corpus, checker: Checker(pack: pack))
     @Test func traineeAnswersSkipBlankLines() throws {
         let good = #"{"case": "x", "answer": "Здравствуйте!"}"#
         #expect(try TraineeAnswers.parse(good + "\n\n" + good, knownCases: ["x"]).map(\.line) == [1, 3])
+        #expect(try TraineeAnswers.parse(good + "\r\n" + good + "\r\n", knownCases: ["x"]).map(\.line) == [1, 2])
     }
 }
