@@ -93,6 +93,16 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *connecti
     otvet_http_server *server = cls;
     upload *state = *request_state;
     if (!state) {
+        /* A declared length over the limit is refused before the body is read:
+         * the client learns at once, and the server reads nothing it would drop. */
+        const char *declared = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+        if (declared) {
+            char *end = NULL;
+            unsigned long long length = strtoull(declared, &end, 10);
+            if (end != declared && length > server->max_body) {
+                return problem(connection, 413, "Payload Too Large", "the request body is larger than the server accepts");
+            }
+        }
         state = calloc(1, sizeof *state);
         if (!state) return MHD_NO;
         *request_state = state;

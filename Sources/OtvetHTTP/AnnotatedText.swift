@@ -55,9 +55,15 @@ struct AnnotatedText {
         self.pieces = pieces
     }
 
-    /// An offset in the original text for a plain-text offset.
-    func original(_ plainOffset: Int) -> Int {
-        guard let piece = pieces.last(where: { !$0.isMarkup && $0.plainStart <= plainOffset }) ?? pieces.first else {
+    /// An offset in the original text for a plain-text offset. A start maps into the text piece that
+    /// begins there, an end into the piece that ends there, so a match never takes in the markup around it.
+    func original(_ plainOffset: Int, isEnd: Bool = false) -> Int {
+        let containing = pieces.first { piece in
+            !piece.isMarkup && (isEnd
+                ? piece.plainStart < plainOffset && plainOffset <= piece.plainStart + piece.plainLength
+                : piece.plainStart <= plainOffset && plainOffset < piece.plainStart + piece.plainLength)
+        }
+        guard let piece = containing ?? pieces.last(where: { !$0.isMarkup && $0.plainStart <= plainOffset }) ?? pieces.first else {
             return plainOffset
         }
         return piece.originalStart + min(plainOffset - piece.plainStart, piece.plainLength)
@@ -65,7 +71,7 @@ struct AnnotatedText {
 
     func original(offset: Int, length: Int) -> (Int, Int) {
         let start = original(offset)
-        let end = original(offset + length)
+        let end = length == 0 ? start : original(offset + length, isEnd: true)
         return (start, max(0, end - start))
     }
 }

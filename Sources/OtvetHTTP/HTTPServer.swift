@@ -53,7 +53,7 @@ public final class HTTPServer: @unchecked Sendable {
             box.release()
             handle = nil
             port = 0
-            throw ServerError(message: String(cString: error))
+            throw ServerError(message: String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
         handle = started
         port = otvet_http_port(started)

@@ -8,6 +8,11 @@ public struct JSONBody {
     let object: [String: Any]
 
     public init(_ request: HTTPRequest, allowed: Set<String>) throws(Problem) {
+        // No body and no Content-Type (`curl -X POST …/take`) is an empty object.
+        if request.body.isEmpty, request.mediaType == nil {
+            object = [:]
+            return
+        }
         guard request.mediaType == "application/json" else {
             throw Problem(415, "send the body as application/json (got \(request.mediaType ?? "no Content-Type"))")
         }
@@ -58,10 +63,25 @@ public struct JSONBody {
             let decoder = JSONDecoder()
             return try decoder.decode(type, from: data)
         } catch let error as DecodingError {
-            throw Problem(400, "the body does not fit: \(JSONBody.describe(error))")
+            throw Problem(400, "the body does not fit: \(JSONBody.describe(error))", field: JSONBody.field(error))
         } catch {
             throw Problem(400, "the body does not fit: \(error)")
         }
+    }
+
+    /// The dotted path of the field at fault (`draft.type`, `attachments[0].name`).
+    static func field(_ error: DecodingError) -> String? {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.reduce("") { path, key in
+                key.intValue.map { "\(path)[\($0)]" } ?? (path.isEmpty ? key.stringValue : "\(path).\(key.stringValue)")
+            }
+        }
+        let field = switch error {
+        case .keyNotFound(let key, let context): path(context.codingPath + [key])
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): path(context.codingPath)
+        @unknown default: ""
+        }
+        return field.isEmpty ? nil : field
     }
 
     static func describe(_ error: DecodingError) -> String {

@@ -52,8 +52,11 @@ enum LanguageToolAPI {
 
     private static func match(_ finding: Finding, document: Document, annotated: AnnotatedText, service: Service) -> Answer.Match {
         let units = document.units
-        let contextStart = max(0, finding.offset - 40)
-        let contextEnd = min(units.count, finding.offset + finding.length + 40)
+        var contextStart = max(0, finding.offset - 40)
+        var contextEnd = min(units.count, finding.offset + finding.length + 40)
+        // Never cut a surrogate pair in two: the context stays text, without U+FFFD.
+        if contextStart > 0, UTF16.isTrailSurrogate(units[contextStart]) { contextStart -= 1 }
+        if contextEnd < units.count, UTF16.isTrailSurrogate(units[contextEnd]) { contextEnd += 1 }
         let sentence = document.sentences.first { $0.range.bounds.contains(finding.offset) }
         let description = service.pack.rule(finding.rule)?.description
         let category = Self.category(of: finding.rule)

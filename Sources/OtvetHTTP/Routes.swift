@@ -16,6 +16,16 @@ enum Routes {
         router.add("POST", "/v2/check", LanguageToolAPI.check)
         router.add("GET", "/v2/check", LanguageToolAPI.check)
         router.add("GET", "/v2/languages", LanguageToolAPI.languages)
+        router.add("POST", "/v1/login", AuthAPI.login)
+        router.add("POST", "/v1/logout", AuthAPI.logout)
+        router.add("GET", "/v1/me", AuthAPI.me)
+        router.add("POST", "/v1/me/role", AuthAPI.switchRole)
+        router.add("POST", "/v1/tokens", AuthAPI.createToken)
+        router.add("POST", "/v1/messages", WorkflowAPI.importMessage)
+        router.add("GET", "/v1/messages", WorkflowAPI.list)
+        router.add("GET", "/v1/messages/{id}", WorkflowAPI.card)
+        router.add("POST", "/v1/messages/{id}/{action}", WorkflowAPI.transition)
+        router.add("GET", "/v1/reports/rating", WorkflowAPI.rating)
         return router
     }
 }

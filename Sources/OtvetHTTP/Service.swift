@@ -63,14 +63,18 @@ public final class Service: RequestHandler {
             settings.log(#"{"level":"error","error":\#(Self.quoted(String(describing: error)))}"#)
             response = Problem(500, "the server failed to answer; the error is logged").response
         }
-        if request.method == "HEAD" { response.body = [] }
+        // HEAD keeps the body: libmicrohttpd sends its Content-Length but not the body (RFC 9110 §9.3.2).
         response = Self.secured(response)
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        metrics.record(route: routeName, method: request.method, status: response.status, seconds: seconds)
-        settings.log(#"{"time":"\#(Timestamp.now)","method":"\#(request.method)","path":\#(Self.quoted(request.path)),"route":"\#(routeName)","status":\#(response.status),"duration_ms":\#(String(format: "%.2f", seconds * 1000)),"remote":"\#(request.remoteAddress)"}"#)
+        // The method is the client's text: a metrics label only from a known set, and quoted in the log.
+        let method = Self.knownMethods.contains(request.method) ? request.method : "OTHER"
+        metrics.record(route: routeName, method: method, status: response.status, seconds: seconds)
+        settings.log(#"{"time":"\#(Timestamp.now)","method":\#(Self.quoted(request.method)),"path":\#(Self.quoted(request.path)),"route":"\#(routeName)","status":\#(response.status),"duration_ms":\#(String(format: "%.2f", seconds * 1000)),"remote":"\#(request.remoteAddress)"}"#)
         return response
     }
+
+    static let knownMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"]
 
     /// Headers every answer carries.
     static func secured(_ response: HTTPResponse) -> HTTPResponse {

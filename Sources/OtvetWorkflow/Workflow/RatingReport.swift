@@ -96,7 +96,7 @@ extension RatingReport.Row {
 }
 
 extension Workflow {
-    /// The rating for `[from, to)`. Admins, curators and heads see their organisation and its
+    /// The rating for `[from, to)`. Admins, curators, heads and coordinators see their organisation and its
     /// subordinates; without an actor (the operator's CLI) every organisation.
     public func rating(from: Timestamp, to: Timestamp, for actor: Actor? = nil) throws -> RatingReport {
         guard from < to else { throw WorkflowError.invalid("the period is empty: from must be before to") }

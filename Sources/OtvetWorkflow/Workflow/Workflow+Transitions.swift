@@ -87,8 +87,10 @@ extension Workflow {
                 message.state = .prepared
                 message.headID = nil
             case .reject:
+                try requireApprover(message, actor)
                 message.state = .inWork
             case .edit:
+                try requireApprover(message, actor)
                 draft = try saveDraft(request.draft, action: action, message: message, actor: actor, policy: policy, session)
             case .delegate:
                 guard let id = request.headID, id != actor.user.id, let head = try session.user(id: id),
@@ -143,7 +145,7 @@ extension Workflow {
         }
     }
 
-    /// Once delegated, only that head approves.
+    /// Once delegated, only that head decides: approves, rejects or edits.
     private func requireApprover(_ message: Message, _ actor: Actor) throws {
         if let head = message.headID, head != actor.user.id {
             throw WorkflowError.forbidden("the approval of message \(message.number) was handed to another head")
