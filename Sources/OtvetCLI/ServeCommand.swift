@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import OtvetCorpus
 import OtvetHTTP
 import OtvetRules
 import OtvetWorkflow
@@ -11,7 +12,7 @@ struct ServeCommand: Command {
     static let help = """
         Usage: otvet serve [--host 127.0.0.1] [--port 8080] [--db PATH] [--rules DIR] [--policy FILE]
                            [--threads N] [--max-body BYTES] [--max-connections N] [--timeout SECONDS]
-                           [--check-access loopback|open|token]
+                           [--check-access loopback|open|token] [--public-check on|off] [--corpus DIR]
 
         Starts the service on the embedded SQLite database (created and
         migrated on first start) and says where it listens. SIGINT or
@@ -28,6 +29,8 @@ struct ServeCommand: Command {
           --timeout SECONDS     Idle connection timeout (default: 30)
           --check-access MODE   Whether /v1/check and /v2/check need a token (default: loopback —
                                 open to loopback clients, a token elsewhere)
+          --public-check on|off Serve the public check page /check (default: on)
+          --corpus DIR          The trainers' corpus for the cabinet (default: ./Corpus when present)
         \(RuleOptions.help)
 
         """
@@ -35,6 +38,8 @@ struct ServeCommand: Command {
     let configuration: ServerConfiguration
     let databasePath: String?
     let checkAccess: Service.Settings.CheckAccess
+    let publicCheck: Bool
+    let corpusDirectory: String?
     let rules: RuleOptions
 
     init(parsing arguments: inout ArgumentList) throws(CLIError) {
@@ -49,8 +54,22 @@ struct ServeCommand: Command {
         databasePath = try arguments.value("--db")
         checkAccess = Service.Settings.CheckAccess(
             rawValue: try arguments.choice("--check-access", ["loopback", "open", "token"]) ?? "loopback")!
+        publicCheck = try arguments.choice("--public-check", ["on", "off"]) != "off"
+        corpusDirectory = try arguments.value("--corpus")
         rules = try RuleOptions(parsing: &arguments)
         try arguments.finish()
+    }
+
+    /// The corpus named by --corpus, or ./Corpus when it is there; a corpus that does not load is an error.
+    private func loadCorpus(_ context: CommandContext, pack: RulePack) throws -> [CorpusCase]? {
+        let reader = InputReader(context: context)
+        let path = reader.resolve(corpusDirectory ?? "Corpus")
+        guard corpusDirectory != nil || FileManager.default.fileExists(atPath: path) else { return nil }
+        do {
+            return try CorpusLoader.load(directory: path, knownRules: Set(pack.rules.map(\.id)))
+        } catch {
+            throw CLIError.input("the corpus does not load:\n\(error.description)")
+        }
     }
 
     func run(_ context: CommandContext) throws -> Int32 {
@@ -65,7 +84,9 @@ struct ServeCommand: Command {
         }
         var settings = Service.Settings()
         settings.checkAccess = checkAccess
-        let service = Service(pack: pack, policy: policy, workflow: Workflow(store: store, pack: pack), settings: settings)
+        settings.publicCheckPage = publicCheck
+        let service = Service(pack: pack, policy: policy, workflow: Workflow(store: store, pack: pack, hasher: WorkflowOptions.hasher(context)),
+                              corpus: try loadCorpus(context, pack: pack), settings: settings)
         let server: HTTPServer
         do {
             server = try HTTPServer(configuration: configuration, handler: service)

@@ -38,9 +38,11 @@ enum OpenAPI {
                 ["name": "auth", "description": "Sign-in, sessions, roles and API tokens"],
                 ["name": "workflow", "description": "Messages, their answers and the approval steps"],
                 ["name": "reports", "description": "The monthly rating"],
+                ["name": "cabinet", "description": "The web cabinet's pages"],
+                ["name": "corpus", "description": "The trainers' corpus of good and bad cases"],
             ],
             "security": [["bearer": [String]()], ["cookie": [String](), "csrf": [String]()]],
-            "paths": paths,
+            "paths": paths.merging(cabinetPaths) { first, _ in first },
             "components": components,
         ]
     }

@@ -26,6 +26,17 @@ enum Routes {
         router.add("GET", "/v1/messages/{id}", WorkflowAPI.card)
         router.add("POST", "/v1/messages/{id}/{action}", WorkflowAPI.transition)
         router.add("GET", "/v1/reports/rating", WorkflowAPI.rating)
+        router.add("GET", "/v1/users", DirectoryAPI.users)
+        router.add("GET", "/v1/templates", DirectoryAPI.templates)
+        router.add("GET", "/v1/categories", DirectoryAPI.categories)
+        router.add("GET", "/v1/corpus", CorpusAPI.list)
+        router.add("GET", "/v1/corpus/{id}", CorpusAPI.detail)
+        router.add("POST", "/v1/corpus/{id}/score", CorpusAPI.score)
+        router.add("GET", "/", { _ in WebAssets.redirect("/app/") })
+        router.add("GET", "/app", WebAssets.app)
+        router.add("GET", "/app/{file}", WebAssets.appFile)
+        router.add("GET", "/app/{dir}/{file}", WebAssets.appFile)
+        router.add("GET", "/check", WebAssets.publicCheck)
         return router
     }
 }

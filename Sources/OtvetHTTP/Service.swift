@@ -1,4 +1,5 @@
 import Foundation
+import OtvetCorpus
 import OtvetRules
 import OtvetWorkflow
 
@@ -16,6 +17,8 @@ public final class Service: RequestHandler {
         }
 
         public var checkAccess: CheckAccess = .loopback
+        /// Whether `/check`, the public check page, is served.
+        public var publicCheckPage = true
         /// Where access log lines go (one JSON object a line).
         public var log: @Sendable (String) -> Void = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
 
@@ -25,14 +28,18 @@ public final class Service: RequestHandler {
     public let pack: RulePack
     public let policy: Policy
     public let workflow: Workflow?
+    /// The trainers' corpus, when the server was given one.
+    public let corpus: [CorpusCase]?
     public let metrics = Metrics()
     let settings: Settings
     let router: Router
 
-    public init(pack: RulePack, policy: Policy = .standard, workflow: Workflow? = nil, settings: Settings = Settings()) {
+    public init(pack: RulePack, policy: Policy = .standard, workflow: Workflow? = nil, corpus: [CorpusCase]? = nil,
+                settings: Settings = Settings()) {
         self.pack = pack
         self.policy = policy
         self.workflow = workflow
+        self.corpus = corpus
         self.settings = settings
         router = Routes.build()
     }

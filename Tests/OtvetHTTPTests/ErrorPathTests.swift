@@ -116,7 +116,7 @@ import Testing
 
     @Test func anUnknownRouteIs404() throws {
         expectProblem(try server.client.get("/v1/nothing"), 404, detail: "/v1/nothing")
-        expectProblem(try server.client.get("/"), 404)
+        #expect(try server.client.get("/").status == 302, "the root redirects to the cabinet")
         expectProblem(try server.client.get("/v1/rules/a/b/c"), 404)
     }
 

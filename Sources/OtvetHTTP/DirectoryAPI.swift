@@ -1,0 +1,31 @@
+import OtvetWorkflow
+
+/// What the cabinet's dialogs list: users, templates, categories of the caller's organisation.
+enum DirectoryAPI {
+    struct UserEntry: Encodable {
+        let id: Int
+        let login, name: String
+        let roles: [Role]
+    }
+
+    static func users(_ context: RouteContext) throws -> HTTPResponse {
+        let auth = try context.service.authenticate(context.request)
+        var role: Role?
+        if let name = context.request.query["role"] {
+            guard let parsed = Role(rawValue: name) else { throw Problem(400, "unknown role '\(name)'", field: "role") }
+            role = parsed
+        }
+        let users = try WorkflowAPI.workflow(context).users(for: auth.actor, role: role)
+        return .json(users.map { UserEntry(id: $0.id, login: $0.login, name: $0.name, roles: $0.roles.sorted()) })
+    }
+
+    static func templates(_ context: RouteContext) throws -> HTTPResponse {
+        let auth = try context.service.authenticate(context.request)
+        return .json(try WorkflowAPI.workflow(context).templates(for: auth.actor))
+    }
+
+    static func categories(_ context: RouteContext) throws -> HTTPResponse {
+        let auth = try context.service.authenticate(context.request)
+        return .json(try WorkflowAPI.workflow(context).categories(for: auth.actor))
+    }
+}
