@@ -52,10 +52,16 @@ struct UnexplainedAbbreviationRule: Rule {
                 order.append(key)
             }
         }
-        return order.compactMap { key in
-            guard !explained.contains(key), let index = first[key],
-                  let core = acronym(tokens[index], at: index, in: context.document),
-                  !isSpelledOut(Array(core), tokens) else { return nil }
+        let pending = order.filter { !explained.contains($0) }
+        guard !pending.isEmpty else { return [] }
+        // Words by first letter, built once: each acronym then looks only where its spelling could start.
+        var wordsByInitial: [Character: [Int]] = [:]
+        for index in tokens.indices where tokens[index].kind == .word {
+            if let initial = tokens[index].normalized.text.first { wordsByInitial[initial, default: []].append(index) }
+        }
+        return pending.compactMap { key in
+            guard let index = first[key], let core = acronym(tokens[index], at: index, in: context.document),
+                  !isSpelledOut(Array(core), tokens, wordsByInitial) else { return nil }
             return finding(tokens[index].range, in: context)
         }
     }
@@ -116,9 +122,9 @@ struct UnexplainedAbbreviationRule: Rule {
     }
 
     /// Whether a run of words anywhere in the answer spells the acronym by initials.
-    private func isSpelledOut(_ letters: [Character], _ tokens: [Token]) -> Bool {
+    private func isSpelledOut(_ letters: [Character], _ tokens: [Token], _ wordsByInitial: [Character: [Int]]) -> Bool {
         let initial = Character(letters[0].lowercased())
-        return tokens.indices.contains { tokens[$0].normalized.text.first == initial && spells(letters, 0, $0, tokens) }
+        return (wordsByInitial[initial] ?? []).contains { spells(letters, 0, $0, tokens) }
     }
 
     private func spells(_ letters: [Character], _ matched: Int, _ index: Int, _ tokens: [Token]) -> Bool {
