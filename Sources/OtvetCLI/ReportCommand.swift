@@ -52,7 +52,7 @@ struct ReportCommand: Command {
         let report = try workflowStep { try workflow.rating(from: from, to: to) }
         switch format {
         case "json": context.write(JSONOutput.encode(report))
-        case "csv": context.write(RatingCSV.render(report))
+        case "csv": context.write(report.csv)
         default: context.write(RatingText.render(report))
         }
         return ExitCode.success

@@ -174,7 +174,7 @@ enum OpenAPI {
                     "content": [
                         "application/json": ["schema": ref("RatingReport")],
                         "text/csv": ["schema": ["type": "string", "description": """
-                            A header row (level, organisation, executor, received, answered, answered_share, band, \
+                            A header row (level, organisation_id, organisation, executor_id, executor, received, answered, answered_share, band, \
                             overdue, redirected, returned, overridden, average_score, top_findings), then one row per \
                             organisation and per executor; RFC 4180 quoting, CRLF line ends.
                             """]],
