@@ -34,6 +34,11 @@ public final class Workflow: Sendable {
         return policy
     }
 
+    /// The policy drafts of the actor's organisation are checked under.
+    public func policy(for actor: Actor) throws -> Policy {
+        try store.read { try policy($0, organisationID: actor.user.organisationID) }
+    }
+
     func parsePolicy(_ yaml: String) throws(WorkflowError) -> Policy {
         do {
             return try Policy.parse(yaml, path: "policy", knownRules: Set(pack.rules.map(\.id)))
