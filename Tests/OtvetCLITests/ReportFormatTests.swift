@@ -58,7 +58,7 @@ let redirectAnswer = """
         #expect(finding["offset"] as? Int == 17)
         #expect(finding["length"] as? Int == 17)
         #expect(finding["match"] as? String == "В настоящее время")
-        #expect(finding["replacements"] as? [String] == ["сейчас"])
+        #expect(finding["replacements"] as? [String] == ["Сейчас"])
     }
 
     @Test func explainPrintsTheRule() {

@@ -77,7 +77,7 @@ enum GuideTexts {
         #expect(finding["length"] as? Int == 17)
         #expect(finding["line"] as? Int == 2)
         #expect(finding["column"] as? Int == 7)
-        #expect(finding["replacements"] as? [String] == ["сейчас"])
+        #expect(finding["replacements"] as? [String] == ["Сейчас"])
         #expect(finding["severity"] as? String == "suggestion")
     }
 

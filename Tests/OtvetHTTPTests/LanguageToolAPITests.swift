@@ -28,7 +28,7 @@ import Testing
         #expect(match["offset"] as? Int == utf16Offset(of: "В настоящее время", in: Self.text))
         #expect(match["offset"] as? Int == 17)
         #expect(match["length"] as? Int == 17)
-        #expect((match["replacements"] as? [[String: Any]])?.compactMap { $0["value"] as? String } == ["сейчас"])
+        #expect((match["replacements"] as? [[String: Any]])?.compactMap { $0["value"] as? String } == ["Сейчас"])
         let rule = try #require(match["rule"] as? [String: Any])
         #expect(rule["issueType"] as? String == "style")
         #expect((rule["category"] as? [String: Any])?["id"] as? String == "STYLE")

@@ -59,3 +59,16 @@ import Testing
 enum TextRangeFixture {
     static func range(_ offset: Int, _ length: Int) -> OtvetText.TextRange { .init(offset: offset, length: length) }
 }
+
+@Suite("Lexicon replacements") struct LexiconReplacementTests {
+    @Test func replacementsFollowTheCaseOfTheMatch() throws {
+        let pack = try RulePack.load(directory: rulesDirectory, analyzer: sharedAnalyzer)
+        let rule = try #require(pack.rule("bureaucratese"))
+        func replacements(_ text: String) throws -> [String] {
+            let context = CheckContext(document: try sharedAnalyzer.analyze(text), settings: rule.description.settings)
+            return try #require(rule.check(context).first { $0.match.lowercased() == "в настоящее время" }).replacements
+        }
+        #expect(try replacements("В настоящее время фонарь работает.") == ["Сейчас"])
+        #expect(try replacements("Фонарь в настоящее время работает.") == ["сейчас"])
+    }
+}

@@ -198,7 +198,7 @@ class TestApprovalStory:
         mark = wait_highlight(cabinet, "bureaucratese", lambda text: text == BUREAUCRATESE,
                               f'mark[data-rule="bureaucratese"] «{BUREAUCRATESE}»', root=dialog)
         cabinet.click(mark)
-        cabinet.click(cabinet.visible('#finding-popup button[data-replacement="сейчас"]'))
+        cabinet.click(cabinet.visible('#finding-popup button[data-replacement="Сейчас"]'))
         textarea = cabinet.visible("textarea#draft-text")
         replaced = {FIRST_DRAFT.replace(BUREAUCRATESE, word) for word in ("Сейчас", "сейчас")}
         cabinet.wait_until(lambda d: textarea.get_attribute("value") in replaced,
@@ -388,5 +388,5 @@ class TestPublicCheck:
         cabinet.wait_until(lambda d: cabinet.find("#verdict").get_attribute("data-verdict") == "pass",
                            '#verdict[data-verdict="pass"] on /check')
         cabinet.click(mark)
-        cabinet.visible('#finding-popup button[data-replacement="сейчас"]')
+        cabinet.visible('#finding-popup button[data-replacement="Сейчас"]')
         cabinet.shot("08-public-check.png")

@@ -49,7 +49,7 @@ def check_bureaucratese(tool):
     assert match.offset == expected, f"offset {match.offset}, expected {expected}"
     assert error_length(match) == len("В настоящее время"), f"length {error_length(match)}"
     assert TEXT[match.offset:match.offset + error_length(match)] == "В настоящее время"
-    assert match.replacements == ["сейчас"], f"replacements {match.replacements}"
+    assert match.replacements == ["Сейчас"], f"replacements {match.replacements}"
     assert match.category == "STYLE", f"category {match.category}"
 
 
@@ -63,7 +63,7 @@ def check_legal_citation(tool):
 
 def check_correct(tool):
     corrected = tool.correct(TEXT)
-    assert "сейчас фонари на улице Хрустальной" in corrected, corrected
+    assert "Сейчас фонари на улице Хрустальной" in corrected, corrected
 
 
 def check_disabled_rules(tool):

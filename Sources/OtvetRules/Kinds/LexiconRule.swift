@@ -12,14 +12,22 @@ struct LexiconRule: Rule {
         matcher = resources.matcher(for: lexicon)
     }
 
+    static func capitalized(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
     func check(_ context: CheckContext) -> [Finding] {
         let document = context.document
         return matcher.matches(in: document.tokens).map { match in
             let entry = lexicon.entries[match.phrase]
             let range = document.span(ofTokens: match.tokens)
-            var message = description.message(match: document.text(of: range), replacements: entry.replacements)
+            let matched = document.text(of: range)
+            // «В настоящее время» at a sentence start becomes «Сейчас», not «сейчас».
+            let replacements = matched.first?.isUppercase == true ? entry.replacements.map(Self.capitalized) : entry.replacements
+            var message = description.message(match: matched, replacements: replacements)
             if let note = entry.note { message += " " + note }
-            return finding(range, in: context, replacements: entry.replacements, message: message)
+            return finding(range, in: context, replacements: replacements, message: message)
         }
     }
 }
