@@ -19,6 +19,11 @@ enum DirectoryAPI {
         return .json(users.map { UserEntry(id: $0.id, login: $0.login, name: $0.name, roles: $0.roles.sorted()) })
     }
 
+    static func organisations(_ context: RouteContext) throws -> HTTPResponse {
+        let auth = try context.service.authenticate(context.request)
+        return .json(try WorkflowAPI.workflow(context).organisations(for: auth.actor))
+    }
+
     static func templates(_ context: RouteContext) throws -> HTTPResponse {
         let auth = try context.service.authenticate(context.request)
         return .json(try WorkflowAPI.workflow(context).templates(for: auth.actor))

@@ -32,6 +32,13 @@ extension OpenAPI {
                     "properties": ["id": ["type": "integer"], "login": ["type": "string"], "name": ["type": "string"],
                                    "roles": ["type": "array", "items": ["type": "string"]]]] as JSON])],
                 problems: [400, 401])],
+            "/v1/organisations": ["get": operation(
+                "listOrganisations", tag: "workflow",
+                summary: "The caller's organisation, its higher organisation and its subordinates (where a message may be passed)",
+                security: .reading, responses: ["200": jsonResponse("The organisations", ["type": "array", "items": [
+                    "type": "object", "required": ["id", "name"],
+                    "properties": ["id": ["type": "integer"], "name": ["type": "string"], "parentID": ["type": "integer"]]] as JSON])],
+                problems: [401])],
             "/v1/templates": ["get": operation(
                 "listTemplates", tag: "workflow", summary: "Answer templates of the caller's organisation, with their checks",
                 security: .reading, responses: ["200": jsonResponse("The templates", ["type": "array", "items": object])],

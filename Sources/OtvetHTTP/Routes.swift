@@ -27,6 +27,7 @@ enum Routes {
         router.add("POST", "/v1/messages/{id}/{action}", WorkflowAPI.transition)
         router.add("GET", "/v1/reports/rating", WorkflowAPI.rating)
         router.add("GET", "/v1/users", DirectoryAPI.users)
+        router.add("GET", "/v1/organisations", DirectoryAPI.organisations)
         router.add("GET", "/v1/templates", DirectoryAPI.templates)
         router.add("GET", "/v1/categories", DirectoryAPI.categories)
         router.add("GET", "/v1/corpus", CorpusAPI.list)

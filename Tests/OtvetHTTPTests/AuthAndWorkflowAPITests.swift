@@ -41,6 +41,18 @@ import Testing
         #expect(((me.object["user"] as? [String: Any])?["roles"] as? [String]) == ["executor"])
     }
 
+    /// The assign-org dialog lists where a message may go: own, higher and subordinate organisations, never a foreign one.
+    @Test func organisationsListStaysWithinTheHierarchy() throws {
+        let world = try WorkflowWorld()
+        let session = try world.login("coordinator")
+        let answer = try world.client.bearer(session.token).get("/v1/organisations")
+        #expect(answer.status == 200)
+        let names = Set(answer.array.compactMap { $0["name"] as? String })
+        #expect(names == ["Правительство Тверской области", "Администрация Калининского района", "МКУ «Калининское ЖКХ»"])
+        #expect(!names.contains(world.foreign.name))
+        #expect(try world.client.get("/v1/organisations").status == 401)
+    }
+
     @Test func wrongCredentialsAndMalformedLogins() throws {
         let world = try WorkflowWorld()
         let wrong = try world.client.post("/v1/login", json: ["login": "executor", "password": "nope"])

@@ -120,11 +120,16 @@ async function buildFields(action, card, deps) {
           el('option', { value: '' }, 'Выберите руководителя'), heads.map((u) => el('option', { value: u.id }, u.name))), { required: true }),
         commentField(action)] };
     }
-    case 'assign-org':
+    case 'assign-org': {
+      const subordinate = (await cached('organisations', () => api.organisations()))
+        .filter((o) => o.parentID === message.organisationID);
       return { nodes: [
-        labelled('action-org', 'Номер подведомственной организации', el('input#action-org', { name: 'organisationID', type: 'number', min: 1, required: true }),
+        labelled('action-org', 'Подведомственная организация', el('select#action-org', { name: 'organisationID', required: true },
+          el('option', { value: '' }, subordinate.length ? 'Выберите организацию' : 'Подведомственных организаций нет'),
+          subordinate.map((o) => el('option', { value: o.id }, o.name))),
           { required: true, hint: 'Сообщение уйдёт координатору подведомственной организации.' }),
         commentField(action)] };
+    }
     case 'redirect':
       return { nodes: [
         el('p', 'Неподведомственная организация получит сообщение после того, как перенаправление утвердит руководитель.'),

@@ -78,6 +78,7 @@ export const api = {
   users: (role) => get(`/v1/users${role ? `?${query({ role })}` : ''}`),
   templates: () => get('/v1/templates'),
   categories: () => get('/v1/categories'),
+  organisations: () => get('/v1/organisations'),
 
   rules: () => request('GET', '/v1/rules', undefined, { auth: false }),
   check: (body) => post('/v1/check', body),
