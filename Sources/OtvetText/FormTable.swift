@@ -19,9 +19,14 @@ struct FormTable {
     private var forms: [Form] = []
     private var slots = [Int32](repeating: -1, count: 1 << 8)
 
-    mutating func form(for units: ArraySlice<UInt16>, make: () -> Form) -> Form {
+    static func hash(_ units: ArraySlice<UInt16>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for unit in units { hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
+    mutating func form(for units: ArraySlice<UInt16>, make: (UInt64) -> Form) -> Form {
+        let hash = Self.hash(units)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 {
@@ -29,7 +34,7 @@ struct FormTable {
             if keys[index].elementsEqual(units) { return forms[index] }
             slot = (slot + 1) & mask
         }
-        let form = make()
+        let form = make(hash)
         guard forms.count < Self.maximumForms else { return form }
         slots[slot] = Int32(forms.count)
         keys.append(Array(units))

@@ -22,7 +22,8 @@ public enum TextEngineError: Error, CustomStringConvertible, Sendable {
 public final class Stemmer: Sendable {
     private struct State: ~Copyable {
         let handle: OpaquePointer
-        var cache: [String: String] = [:]
+        /// Keyed by `Word`: hashing a Cyrillic `String` costs a normalisation check; a `Word` hashes its bytes once.
+        var cache: [Word: String] = [:]
     }
 
     /// Bounds the cache so a long-running service does not grow without limit.
@@ -42,8 +43,9 @@ public final class Stemmer: Sendable {
 
     /// The stem of a word already in normalised form (lower case, `ё`→`е`).
     public func stem(_ word: String) -> String {
-        state.withLock { state in
-            if let cached = state.cache[word] { return cached }
+        let key = Word(word)
+        return state.withLock { state in
+            if let cached = state.cache[key] { return cached }
             var utf8 = Array(word.utf8)
             let handle = state.handle
             let stem: String = utf8.withUnsafeMutableBufferPointer { buffer in
@@ -54,7 +56,7 @@ public final class Stemmer: Sendable {
                 return String(decoding: UnsafeBufferPointer(start: result, count: length), as: UTF8.self)
             }
             if state.cache.count >= Self.cacheLimit { state.cache.removeAll(keepingCapacity: true) }
-            state.cache[word] = stem
+            state.cache[key] = stem
             return stem
         }
     }

@@ -2,6 +2,7 @@
 /// Knows no I/O. Safe to share between threads.
 public final class TextAnalyzer: Sendable {
     public let stemmer: Stemmer
+    private let shared = SharedForms()
 
     public init() throws(TextEngineError) {
         stemmer = try Stemmer(language: "russian")
@@ -11,7 +12,7 @@ public final class TextAnalyzer: Sendable {
         let units = text.utf16Units
         guard units.count < Int(Int32.max) else { throw TextEngineError.textTooLarge(utf16Length: units.count) }
         let lines = LineIndex(units)
-        var tokenizer = Tokenizer(units: units, stemmer: stemmer)
+        var tokenizer = Tokenizer(units: units, stemmer: stemmer, shared: shared)
         let tokens = try tokenizer.tokenize()
         var sentenceBreaks = try BreakIterator(.sentence, units: units)
         var breaks: [Int32] = []

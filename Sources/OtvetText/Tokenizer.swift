@@ -8,9 +8,12 @@ struct Tokenizer {
     private var words = FormTable()
     private var others = FormTable()
 
-    init(units: [UInt16], stemmer: Stemmer) {
+    let shared: SharedForms
+
+    init(units: [UInt16], stemmer: Stemmer, shared: SharedForms) {
         self.units = units
         self.stemmer = stemmer
+        self.shared = shared
     }
 
     mutating func tokenize() throws(ICUError) -> [Token] {
@@ -89,14 +92,15 @@ struct Tokenizer {
     private mutating func wordToken(_ range: Range<Int>) -> Token {
         let slice = units[range]
         let stemmer = self.stemmer
-        let form = words.form(for: slice) {
+        let shared = self.shared
+        let form = words.form(for: slice) { hash in shared.form(slice, hash: hash) {
             let kind = Self.wordKind(slice)
             let normalized = WordNormalizer.normalize(slice)
             let stem = kind == .word ? stemmer.stem(normalized.normalized) : normalized.normalized
             let word = Word(normalized.normalized)
             return FormTable.Form(normalized: word, stem: kind == .word ? Word(stem) : word, syllables: normalized.syllables,
                                   letterCase: normalized.letterCase, kind: kind)
-        }
+        } }
         return Token(range: TextRange(range), kind: form.kind, normalized: form.normalized, stem: form.stem,
                      syllables: form.kind == .word ? form.syllables : 0, letterCase: form.letterCase)
     }
@@ -104,7 +108,7 @@ struct Tokenizer {
     /// A number, punctuation mark or symbol.
     private mutating func token(_ range: Range<Int>, kind: TokenKind) -> Token {
         let slice = units[range]
-        let form = others.form(for: slice) {
+        let form = others.form(for: slice) { _ in
             let normalized = WordNormalizer.normalize(slice)
             let word = Word(normalized.normalized)
             return FormTable.Form(normalized: word, stem: word, syllables: 0,
