@@ -43,6 +43,8 @@ struct UnexplainedAbbreviationRule: Rule {
         var order: [String] = []
         var explained: Set<String> = []
         for index in tokens.indices {
+            // Known acronyms (РФ, ООО) are the common case: skip them before reading their letters.
+            if tokens[index].kind != .abbreviation || known.contains(tokens[index].normalized.text) { continue }
             guard let core = acronym(tokens[index], at: index, in: context.document) else { continue }
             let key = core.lowercased()
             if known.contains(key) || written.contains(key) { continue }
@@ -55,9 +57,9 @@ struct UnexplainedAbbreviationRule: Rule {
         let pending = order.filter { !explained.contains($0) }
         guard !pending.isEmpty else { return [] }
         // Words by first letter, built once: each acronym then looks only where its spelling could start.
-        var wordsByInitial: [Character: [Int]] = [:]
+        var wordsByInitial: [UInt16: [Int]] = [:]
         for index in tokens.indices where tokens[index].kind == .word {
-            if let initial = tokens[index].normalized.text.first { wordsByInitial[initial, default: []].append(index) }
+            if let initial = tokens[index].normalized.utf16.first { wordsByInitial[initial, default: []].append(index) }
         }
         return pending.compactMap { key in
             guard let index = first[key], let core = acronym(tokens[index], at: index, in: context.document),
@@ -122,8 +124,9 @@ struct UnexplainedAbbreviationRule: Rule {
     }
 
     /// Whether a run of words anywhere in the answer spells the acronym by initials.
-    private func isSpelledOut(_ letters: [Character], _ tokens: [Token], _ wordsByInitial: [Character: [Int]]) -> Bool {
-        let initial = Character(letters[0].lowercased())
+    private func isSpelledOut(_ letters: [Character], _ tokens: [Token], _ wordsByInitial: [UInt16: [Int]]) -> Bool {
+        guard var initial = letters[0].lowercased().utf16.first else { return false }
+        if initial == 0x451 { initial = 0x435 } // normalised words write ё as е
         return (wordsByInitial[initial] ?? []).contains { spells(letters, 0, $0, tokens) }
     }
 
