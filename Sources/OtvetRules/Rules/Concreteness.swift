@@ -149,7 +149,7 @@ struct ConcretenessDetector: Sendable {
             }
             return monthPrepositions.matches(previous) ? index - 1..<index + 1 : nil
         }
-        if token.stem == "год" || token.normalized == "г." || token.normalized == "гг." {
+        if token.stem == Self.year || token.normalized == Self.yearAbbreviation || token.normalized == Self.yearsAbbreviation {
             return yearSpan(endingAt: index, tokens)
         }
         if token.kind == .word, Self.isAttachedYear(token.normalized.text) {
@@ -195,10 +195,10 @@ struct ConcretenessDetector: Sendable {
     private func isDocumentDate(_ start: Int, end: Int, _ tokens: [Token]) -> Bool {
         var after = end
         if after < tokens.count, Self.isYear(tokens[after]) { after += 1 }
-        if after < tokens.count, tokens[after].stem == "год" || tokens[after].normalized == "г." { after += 1 }
+        if after < tokens.count, tokens[after].stem == Self.year || tokens[after].normalized == Self.yearAbbreviation { after += 1 }
         if after < tokens.count, tokens[after].kind == .legalReference { return true }
         if start > 0, documentVerbs.matches(tokens[start - 1]) { return true }
-        guard start > 0, tokens[start - 1].normalized == "от" else { return false }
+        guard start > 0, tokens[start - 1].normalized == Self.from else { return false }
         let before = max(0, start - 6)..<(start - 1)
         return before.contains { tokens[$0].kind == .legalReference || documents.matches(tokens[$0]) }
     }
@@ -227,9 +227,14 @@ struct ConcretenessDetector: Sendable {
 
     /// «2021г», written without a space, is one word.
     private static func isAttachedYear(_ text: String) -> Bool {
+        // «2025г»: four digits and «г» (two bytes); most words leave at the length check, allocating nothing.
+        guard text.utf8.count == 6, text.hasPrefix("20"), text.hasSuffix("г") else { return false }
         let units = Array(text.utf8)
-        return units.count == 6 && text.hasPrefix("20") && text.hasSuffix("г") && units[2...3].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        return units[2...3].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
+
+    /// Words compared on every token: made once, not from a literal each time.
+    private static let year: Word = "год", yearAbbreviation: Word = "г.", yearsAbbreviation: Word = "гг.", from: Word = "от"
 
     private static func isDash(_ token: Token) -> Bool {
         token.kind == .punctuation && ["-", "–", "—"].contains(token.normalized)
