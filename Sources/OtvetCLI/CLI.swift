@@ -15,6 +15,7 @@ public enum CLI {
         AdminUserAddCommand.self,
         AdminCategoryAddCommand.self,
         AdminPolicySetCommand.self,
+        AdminTemplateAddCommand.self,
         ImportMessagesCommand.self,
         ReportCommand.self,
         WorkflowSimulateCommand.self,

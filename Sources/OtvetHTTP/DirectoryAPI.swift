@@ -29,6 +29,16 @@ enum DirectoryAPI {
         return .json(try WorkflowAPI.workflow(context).templates(for: auth.actor))
     }
 
+    /// An administrator saves a template; it is checked like a draft and its findings come back.
+    static func saveTemplate(_ context: RouteContext) throws -> HTTPResponse {
+        let auth = try context.service.authenticate(context.request)
+        let body = try JSONBody(context.request, allowed: ["name", "text"])
+        let template = try WorkflowAPI.workflow(context).saveTemplate(
+            organisationID: auth.actor.user.organisationID, name: try body.requiredString("name"),
+            text: try body.requiredString("text"), by: auth.actor)
+        return .json(template, status: 201)
+    }
+
     static func categories(_ context: RouteContext) throws -> HTTPResponse {
         let auth = try context.service.authenticate(context.request)
         return .json(try WorkflowAPI.workflow(context).categories(for: auth.actor))

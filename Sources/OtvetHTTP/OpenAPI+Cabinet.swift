@@ -39,10 +39,20 @@ extension OpenAPI {
                     "type": "object", "required": ["id", "name"],
                     "properties": ["id": ["type": "integer"], "name": ["type": "string"], "parentID": ["type": "integer"]]] as JSON])],
                 problems: [401])],
-            "/v1/templates": ["get": operation(
-                "listTemplates", tag: "workflow", summary: "Answer templates of the caller's organisation, with their checks",
-                security: .reading, responses: ["200": jsonResponse("The templates", ["type": "array", "items": object])],
-                problems: [401])],
+            "/v1/templates": [
+                "get": operation(
+                    "listTemplates", tag: "workflow", summary: "Answer templates of the caller's organisation, with their checks",
+                    security: .reading, responses: ["200": jsonResponse("The templates", ["type": "array", "items": object])],
+                    problems: [401]),
+                "post": operation(
+                    "saveTemplate", tag: "workflow",
+                    summary: "Save a template (an administrator); it is checked when saved and keeps its findings",
+                    security: .signedIn,
+                    body: jsonBody(["type": "object", "required": ["name", "text"], "additionalProperties": false,
+                                    "properties": ["name": ["type": "string"], "text": ["type": "string"]]]),
+                    responses: ["201": jsonResponse("The saved template with its score, verdict and findings", object)],
+                    problems: [400, 401, 403, 413, 415, 422]),
+            ],
             "/v1/categories": ["get": operation(
                 "listCategories", tag: "workflow", summary: "Categories and subcategories of the caller's organisation",
                 security: .reading, responses: ["200": jsonResponse("The categories", ["type": "array", "items": object])],

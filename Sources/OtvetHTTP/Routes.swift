@@ -29,6 +29,7 @@ enum Routes {
         router.add("GET", "/v1/users", DirectoryAPI.users)
         router.add("GET", "/v1/organisations", DirectoryAPI.organisations)
         router.add("GET", "/v1/templates", DirectoryAPI.templates)
+        router.add("POST", "/v1/templates", DirectoryAPI.saveTemplate)
         router.add("GET", "/v1/categories", DirectoryAPI.categories)
         router.add("GET", "/v1/corpus", CorpusAPI.list)
         router.add("GET", "/v1/corpus/{id}", CorpusAPI.detail)

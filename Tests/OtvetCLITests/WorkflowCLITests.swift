@@ -142,8 +142,26 @@ func allMessages(_ db: String) throws -> [Message] {
         #expect(Run(["admin", "policy", "set", "--db", db, "--org", "5", "-"], stdin: Array("pass_mark: 7\n".utf8)).code == 2)
     }
 
+    /// Templates are checked when saved; their findings come back and stay with them.
+    @Test func templatesAreCheckedWhenSaved() throws {
+        let db = try initialisedDatabase()
+        let text = "Администрация сообщает следующее. В настоящее время работы по ремонту дороги ведутся."
+        let run = Run(["admin", "template", "add", "--db", db, "--org", "1", "--name", "Дороги", "-"], stdin: Array(text.utf8))
+        #expect(run.code == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("«Дороги»"))
+        #expect(run.stdout.contains("[bureaucratese]"))
+        #expect(run.stdout.contains("[no-deadline]"))
+        let stored = try #require(try withStore(db) { try $0.templates(organisationID: 1) }.first)
+        #expect(stored.name == "Дороги" && stored.text == text)
+        #expect(stored.verdict == .fail)
+        #expect(stored.findings.contains { $0.rule == "bureaucratese" && $0.match == "В настоящее время" })
+        #expect(Run(["admin", "template", "add", "--db", db, "--org", "1", "-"], stdin: Array(text.utf8)).code == 2)
+        #expect(Run(["admin", "template", "add", "--db", db, "--org", "9", "--name", "X", "-"], stdin: Array(text.utf8)).code == 2)
+        #expect(Run(["admin", "template", "add", "--db", db, "--org", "1", "--name", "X", "-"], stdin: [0xFF]).code == 2)
+    }
+
     @Test func everyNewCommandHasHelp() {
-        for name in ["admin init", "admin org add", "admin user add", "admin category add", "admin policy set",
+        for name in ["admin init", "admin org add", "admin user add", "admin category add", "admin policy set", "admin template add",
                      "import messages", "report", "workflow simulate"] {
             let run = Run(name.split(separator: " ").map(String.init) + ["--help"])
             #expect(run.code == 0)

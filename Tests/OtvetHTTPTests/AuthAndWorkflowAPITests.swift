@@ -53,6 +53,22 @@ import Testing
         #expect(try world.client.get("/v1/organisations").status == 401)
     }
 
+    /// Templates are saved by an administrator, checked when saved, and listed for the organisation.
+    @Test func anAdministratorSavesACheckedTemplate() throws {
+        let world = try WorkflowWorld()
+        let admin = try world.login("admin")
+        let text = "В настоящее время работы ведутся."
+        let saved = try world.client.bearer(admin.token).post("/v1/templates", json: ["name": "Работы", "text": text])
+        #expect(saved.status == 201, "\(saved)")
+        #expect(saved.object["verdict"] as? String == "fail")
+        #expect((saved.object["findings"] as? [[String: Any]])?.contains { $0["rule"] as? String == "bureaucratese" } == true)
+        let listed = try world.client.bearer(admin.token).get("/v1/templates")
+        #expect(listed.array.map { $0["name"] as? String } == ["Работы"])
+        let executor = try world.login("executor")
+        #expect(try world.client.bearer(executor.token).post("/v1/templates", json: ["name": "X", "text": text]).status == 403)
+        #expect(try world.client.bearer(admin.token).post("/v1/templates", json: ["name": "X"]).status == 400)
+    }
+
     @Test func wrongCredentialsAndMalformedLogins() throws {
         let world = try WorkflowWorld()
         let wrong = try world.client.post("/v1/login", json: ["login": "executor", "password": "nope"])
