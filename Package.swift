@@ -37,6 +37,6 @@ let package = Package(
         .testTarget(name: "OtvetCorpusTests", dependencies: ["OtvetCorpus"]),
         .testTarget(name: "OtvetWorkflowTests", dependencies: ["OtvetWorkflow"]),
         .testTarget(name: "OtvetHTTPTests", dependencies: ["OtvetHTTP"]),
-        .testTarget(name: "OtvetCLITests", dependencies: ["OtvetCLI", "OtvetWorkflow"]),
+        .testTarget(name: "OtvetCLITests", dependencies: ["OtvetCLI", "OtvetWorkflow", "OtvetRules", "OtvetText"]),
     ]
 )

@@ -13,6 +13,7 @@ public enum CLI {
         AdminInitCommand.self,
         AdminOrgAddCommand.self,
         AdminUserAddCommand.self,
+        AdminUserSetCommand.self,
         AdminCategoryAddCommand.self,
         AdminPolicySetCommand.self,
         AdminTemplateAddCommand.self,

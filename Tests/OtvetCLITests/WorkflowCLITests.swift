@@ -1,7 +1,16 @@
 import Foundation
 import OtvetCLI
+import OtvetRules
+import OtvetText
 import OtvetWorkflow
 import Testing
+
+/// The shipped rule pack, for the tests that open a Workflow directly.
+func cliTestPack() throws -> RulePack {
+    let rules = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Rules").path
+    return try RulePack.load(directory: rules, analyzer: try TextAnalyzer())
+}
 
 /// Cheap password hashes: these tests create many users.
 let fastHashing = ["OTVET_PASSWORD_HASH": "minimal"]
@@ -142,6 +151,23 @@ func allMessages(_ db: String) throws -> [Message] {
         #expect(Run(["admin", "policy", "set", "--db", db, "--org", "5", "-"], stdin: Array("pass_mark: 7\n".utf8)).code == 2)
     }
 
+    /// Roles change and accounts switch off; a switched-off account no longer signs in.
+    @Test func usersChangeRolesAndSwitchOff() throws {
+        let db = try initialisedDatabase()
+        #expect(Run(["admin", "user", "add", "--db", db, "--login", "ivanova", "--roles", "executor", "--org", "1"],
+                    stdin: Array("pw-ivanova\n".utf8), environment: fastHashing).code == 0)
+        let roles = Run(["admin", "user", "set", "--db", db, "--login", "ivanova", "--roles", "executor,head"])
+        #expect(roles.code == 0, "\(roles.stderr)")
+        #expect(try withStore(db) { try $0.user(login: "ivanova") }?.roles == [.executor, .head])
+        let workflow = Workflow(store: try SQLiteStore(path: db), pack: try cliTestPack(), hasher: PasswordHasher(strength: .minimal))
+        #expect(try workflow.authenticate(login: "ivanova", password: "pw-ivanova") != nil)
+        #expect(Run(["admin", "user", "set", "--db", db, "--login", "ivanova", "--active", "no"]).stdout.contains("switched off"))
+        #expect(try workflow.authenticate(login: "ivanova", password: "pw-ivanova") == nil)
+        #expect(Run(["admin", "user", "set", "--db", db, "--login", "ivanova"]).code == 2, "nothing to change")
+        #expect(Run(["admin", "user", "set", "--db", db, "--login", "nobody", "--active", "yes"]).code == 2)
+        #expect(Run(["admin", "user", "set", "--db", db, "--login", "ivanova", "--roles", "boss"]).code == 2)
+    }
+
     /// Templates are checked when saved; their findings come back and stay with them.
     @Test func templatesAreCheckedWhenSaved() throws {
         let db = try initialisedDatabase()
@@ -161,7 +187,8 @@ func allMessages(_ db: String) throws -> [Message] {
     }
 
     @Test func everyNewCommandHasHelp() {
-        for name in ["admin init", "admin org add", "admin user add", "admin category add", "admin policy set", "admin template add",
+        for name in ["admin init", "admin org add", "admin user add", "admin user set", "admin category add", "admin policy set",
+                     "admin template add",
                      "import messages", "report", "workflow simulate"] {
             let run = Run(name.split(separator: " ").map(String.init) + ["--help"])
             #expect(run.code == 0)

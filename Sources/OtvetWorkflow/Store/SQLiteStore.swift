@@ -100,6 +100,11 @@ struct SQLiteSession: StoreSession {
         try transaction.rows("SELECT * FROM users WHERE organisation_id = ? ORDER BY id", [organisationID]).map(Self.user)
     }
 
+    func updateUser(id: Int, roles: Set<Role>, active: Bool) throws {
+        try transaction.execute("UPDATE users SET roles = ?, active = ? WHERE id = ?",
+                                roles.sorted().map(\.rawValue).joined(separator: ","), active, id)
+    }
+
     static func user(_ row: SQLiteRow) -> User {
         let roles = Set(row.string("roles").split(separator: ",").compactMap { Role(rawValue: String($0)) })
         return User(id: row.int("id"), login: row.string("login"), name: row.string("name"),

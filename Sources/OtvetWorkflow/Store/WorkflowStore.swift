@@ -65,6 +65,7 @@ public protocol StoreSession {
     func user(login: String) throws -> User?
     func passwordHash(userID: Int) throws -> String?
     func users(organisationID: Int) throws -> [User]
+    func updateUser(id: Int, roles: Set<Role>, active: Bool) throws
 
     func insertCategory(organisationID: Int, name: String, parentID: Int?, termDays: Int, fastTrackHours: Int) throws -> Category
     func category(id: Int) throws -> Category?

@@ -36,6 +36,26 @@ extension Workflow {
         }
     }
 
+    /// Changes a user's roles or switches the account off. A switched-off account's sessions stop working at once.
+    @discardableResult
+    public func updateUser(login: String, roles: Set<Role>? = nil, active: Bool? = nil, by actor: Actor? = nil) throws -> User {
+        try store.write { session in
+            guard var user = try session.user(login: login) else { throw WorkflowError.notFound("no user '\(login)'") }
+            if let actor {
+                guard actor.role == .admin, actor.user.organisationID == user.organisationID else {
+                    throw WorkflowError.forbidden("only an administrator of the user's organisation may change them")
+                }
+            }
+            if let roles {
+                guard !roles.isEmpty else { throw WorkflowError.invalid("a user needs at least one role") }
+                user.roles = roles
+            }
+            if let active { user.active = active }
+            try session.updateUser(id: user.id, roles: user.roles, active: user.active)
+            return user
+        }
+    }
+
     @discardableResult
     public func createCategory(organisationID: Int, name: String, parentID: Int? = nil, termDays: Int = 30,
                                fastTrackHours: Int = 24, by actor: Actor? = nil) throws -> Category {
