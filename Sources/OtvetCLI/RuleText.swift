@@ -1,3 +1,4 @@
+import Foundation
 import OtvetRules
 
 /// Plain-text views of rules for `rules list`, `rules show` and `check --explain`.
@@ -31,8 +32,3 @@ enum RuleText {
     }
 }
 
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        self[...].replacingOccurrences(of: target, with: replacement)
-    }
-}

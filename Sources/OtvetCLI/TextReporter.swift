@@ -1,4 +1,5 @@
 import OtvetRules
+import OtvetText
 
 /// ANSI styling, used only on a terminal and never under NO_COLOR.
 struct TerminalStyle {
@@ -21,14 +22,20 @@ struct TextReporter {
     let style: TerminalStyle
 
     func report(_ report: FileReport) -> String {
-        let lines = report.text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Lines by the same LineIndex that gave the findings their line and column, so CRLF and
+        // U+2028 count alike here and there.
+        let text = Array(report.text.utf16)
+        let lines = LineIndex(text).lineStarts
         var out = ""
         for finding in report.result.findings {
             out += style.bold("\(report.file):\(finding.line):\(finding.column):") + " "
             out += style.severity(finding.severity) + ": \(finding.message) [\(finding.rule)]\n"
             guard finding.line - 1 < lines.count else { continue }
-            let line = lines[finding.line - 1].replacingOccurrences(of: "\r", with: "")
-            let units = Array(line.utf16)
+            let lineStart = lines[finding.line - 1]
+            var lineEnd = finding.line < lines.count ? lines[finding.line] : text.count
+            while lineEnd > lineStart, [0x0A, 0x0D, 0x2028, 0x2029, 0x85].contains(text[lineEnd - 1]) { lineEnd -= 1 }
+            let units = Array(text[lineStart..<lineEnd])
+            let line = String(decoding: units, as: UTF16.self)
             let start = min(finding.column - 1, units.count)
             let end = min(start + finding.length, units.count)
             let before = String(decoding: units[..<start], as: UTF16.self)
@@ -53,8 +60,3 @@ struct TextReporter {
     }
 }
 
-extension Substring {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
-}

@@ -32,12 +32,16 @@ enum CorpusAPI {
 
     static func list(_ context: RouteContext) throws -> HTTPResponse {
         _ = try context.service.authenticate(context.request)
-        let score = try CorpusScore(corpus: try corpus(context), checker: Checker(pack: context.service.pack, policy: context.service.policy))
-        let cases = Dictionary(uniqueKeysWithValues: try corpus(context).map { ($0.id, $0) })
-        return .json(score.cases.map { result in
-            CaseSummary(id: result.id, section: cases[result.id]?.section ?? "", source: cases[result.id]?.source ?? "",
-                        label: result.label, score: result.score, verdict: result.verdict, agrees: result.agrees, fired: result.fired)
-        })
+        let corpus = try corpus(context)
+        return try context.service.cachedCorpusSummary {
+            let score = try CorpusScore(corpus: corpus, checker: Checker(pack: context.service.pack, policy: context.service.policy))
+            let cases = Dictionary(uniqueKeysWithValues: corpus.map { ($0.id, $0) })
+            return .json(score.cases.map { result in
+                CaseSummary(id: result.id, section: cases[result.id]?.section ?? "", source: cases[result.id]?.source ?? "",
+                            label: result.label, score: result.score, verdict: result.verdict, agrees: result.agrees,
+                            fired: result.fired)
+            })
+        }
     }
 
     static func find(_ context: RouteContext) throws -> CorpusCase {

@@ -2,6 +2,7 @@ import Foundation
 import OtvetCorpus
 import OtvetRules
 import OtvetWorkflow
+import Synchronization
 
 /// The Otvet HTTP service: routes, problem documents for every failure, an
 /// access log line and metrics for every request. Runs on libmicrohttpd's
@@ -31,6 +32,8 @@ public final class Service: RequestHandler {
     /// The trainers' corpus, when the server was given one.
     public let corpus: [CorpusCase]?
     public let metrics = Metrics()
+    /// The corpus with its agreement: pack, policy and corpus never change while serving, so it is checked once.
+    private let corpusSummary = Mutex<HTTPResponse?>(nil)
     let settings: Settings
     let router: Router
 
@@ -45,6 +48,13 @@ public final class Service: RequestHandler {
     }
 
     public var routes: [Router.Route] { router.routes }
+
+    func cachedCorpusSummary(_ make: () throws -> HTTPResponse) throws -> HTTPResponse {
+        if let cached = corpusSummary.withLock({ $0 }) { return cached }
+        let made = try make()
+        corpusSummary.withLock { $0 = made }
+        return made
+    }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
         let start = ContinuousClock.now

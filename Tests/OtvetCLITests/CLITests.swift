@@ -71,6 +71,14 @@ func temporaryFile(_ bytes: [UInt8]) throws -> String {
         #expect(run.stdout.contains("→ Сейчас"), "a replacement at a sentence start is capitalised")
     }
 
+    /// CRLF files: the underlined line is the finding's own line, without its line break.
+    @Test func checkShowsTheRightLineOfACRLFFile() throws {
+        let path = try temporaryFile(Array("Здравствуйте!\r\nФонарь заменили.\r\nВ настоящее время он горит.\r\n".utf8))
+        let run = Run(["check", path, "--fail-on", "suggestion"])
+        #expect(run.stdout.contains("\(path):3:1: suggestion: «В настоящее время»"))
+        #expect(run.stdout.contains("\n    В настоящее время он горит.\n    ^^^^^^^^^^^^^^^^^\n"), "\(run.stdout)")
+    }
+
     @Test func cleanAnswerPassesWithExitZero() throws {
         let path = try temporaryFile(Array("Здравствуйте, Анна Петровна!\nФонарь у дома 5 заменили 12 мая.".utf8))
         let run = Run(["check", path, "--format", "json"])
